@@ -54,6 +54,10 @@ type Store interface {
 	// store one article twice as canonical. It returns ErrNotFound when the
 	// source is gone.
 	SaveRefresh(ctx context.Context, sourceID int64, st FetchState, items []*Article) (RefreshResult, error)
+	// KnownGUIDs returns, of the given GUIDs, those the source already has,
+	// mapped to their stored ContentHash. The pipeline asks before fetching
+	// article pages for full text, so that only new items cost a fetch.
+	KnownGUIDs(ctx context.Context, sourceID int64, guids []string) (map[string]string, error)
 
 	// Article returns one article with its intelligence, or ErrNotFound.
 	Article(ctx context.Context, id int64) (*Article, error)
