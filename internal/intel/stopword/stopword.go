@@ -1,0 +1,69 @@
+// Package stopword lists English function words and other words that carry
+// no topic on their own, shared by the keyphrase, summary, entity and hashtag
+// stages so that they agree on what is "empty".
+package stopword
+
+import "strings"
+
+// english is read-only after package initialization.
+var english = set(`a about above across after afterwards again against ago all almost alone along already also
+although always am among amongst an and another any anybody anyhow anyone anything anyway anywhere are
+aren't around as at away back be became because become becomes becoming been before beforehand behind
+being below beside besides between beyond both but by can can't cannot could couldn't did didn't do does
+doesn't doing don't done down due during each either else elsewhere enough etc even ever every everybody
+everyone everything everywhere except few for former formerly from further had hadn't has hasn't have
+haven't having he he'd he'll he's hence her here here's hereafter hereby herein hers herself him himself
+his how however i i'd i'll i'm i've ie if in indeed instead into is isn't it it's its itself just least
+less let let's like likely many may maybe me meanwhile might mine more moreover most mostly much must my
+myself namely neither never nevertheless next no nobody none noone nor not nothing now nowhere of off
+often on once one only onto or other others otherwise ought our ours ourselves out over own per perhaps
+quite rather re really same several shall she she'd she'll she's should shouldn't since so some somebody
+somehow someone something sometime sometimes somewhat somewhere still such than that that's the their
+theirs them themselves then thence there there's thereafter thereby therefore therein thereupon these
+they they'd they'll they're they've this those though through throughout thru thus to together too
+toward towards under unless until up upon us very via was wasn't we we'd we'll we're we've well were
+weren't what what's whatever when whence whenever where where's whereafter whereas whereby wherein
+whereupon wherever whether which while whither who who's whoever whole whom whose why will with within
+without won't would wouldn't yet you you'd you'll you're you've your yours yourself yourselves
+said says say saying told tell tells asked added according also got get gets getting go goes going gone
+went make makes made making take takes took taken come comes came see seen saw know knew known think
+thought want wanted use used using put puts give gave given keep kept seem seemed seems become
+mr mrs ms dr yes ok oh s t d ll m ve re
+two three four five six seven eight nine ten first second third last new old many much lot lots way ways
+thing things year years day days time times week weeks month months today yesterday tomorrow tonight
+people percent per cent`)
+
+// Is reports whether the lowercase word w is an English stopword.
+func Is(w string) bool {
+	if english[w] {
+		return true
+	}
+	// Curly apostrophes are common in feeds.
+	if strings.ContainsRune(w, '’') {
+		return english[strings.ReplaceAll(w, "’", "'")]
+	}
+	return false
+}
+
+// IsFunction reports whether w is a closed-class function word (article,
+// pronoun, preposition, auxiliary, conjunction). It is narrower than Is:
+// content-bearing common words such as "year" or "people" are not function
+// words, so callers that need grammar rather than topicality use this.
+func IsFunction(w string) bool {
+	return function[w]
+}
+
+var function = set(`a about above across after against along among an and any are as at be because been before
+behind being below beneath beside between beyond both but by can could did do does during each either
+for from had has have he her hers him his how i if in into is it its me my neither nor not of off on
+onto or our ours out over per she should since so some than that the their them these they this those
+through to toward towards under until up upon us was we were what when where whether which while who
+whom whose why will with within without would you your yours`)
+
+func set(s string) map[string]bool {
+	m := make(map[string]bool, 600)
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
