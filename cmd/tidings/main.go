@@ -42,6 +42,9 @@ type Main struct {
 	Getenv func(string) string
 	// IsTerminal reports whether Stdout is a terminal (progress bars).
 	IsTerminal bool
+	// OnListen, when set, is told the address `serve` listens on (tests
+	// listen on :0).
+	OnListen func(addr string)
 
 	Config config.Config
 	Logger *slog.Logger
