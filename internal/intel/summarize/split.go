@@ -1,0 +1,102 @@
+package summarize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// abbreviations end with a period but rarely end a sentence. The list is
+// kept here rather than borrowed from tokenize because this splitter must
+// also work on all-lowercase text, where the next word's capital letter is
+// no cue.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sr": true, "jr": true,
+	"st": true, "mt": true, "gen": true, "gov": true, "sen": true, "rep": true, "col": true,
+	"lt": true, "sgt": true, "capt": true, "adm": true, "rev": true, "hon": true,
+	"inc": true, "corp": true, "ltd": true, "co": true, "vs": true, "etc": true, "no": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "u.s": true, "u.k": true,
+	"e.g": true, "i.e": true, "a.m": true, "p.m": true, "fig": true, "approx": true, "dept": true,
+	"u.n": true, "est": true, "govt": true,
+}
+
+// sentences splits text into sentences: at line breaks, and within a line at
+// '.', '!' or '?' (plus closing quotes or brackets) followed by a space and
+// a letter, digit or opening quote, unless the word before the period is an
+// abbreviation or a single letter.
+func sentences(text string) []string {
+	var out []string
+	for len(text) > 0 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		line = strings.TrimSpace(line)
+		if line != "" {
+			out = splitLine(line, out)
+		}
+	}
+	return out
+}
+
+func splitLine(line string, out []string) []string {
+	start := 0
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		end := i + 1
+		for end < len(line) {
+			if strings.IndexByte("\"')]", line[end]) >= 0 {
+				end++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(line[end:])
+			if r == '”' || r == '’' {
+				end += size
+				continue
+			}
+			break
+		}
+		if end >= len(line) || line[end] != ' ' {
+			continue
+		}
+		j := end
+		for j < len(line) && line[j] == ' ' {
+			j++
+		}
+		if j >= len(line) {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(line[j:])
+		if !(unicode.IsLetter(next) || unicode.IsDigit(next) || strings.ContainsRune("\"'“‘(", next)) {
+			continue
+		}
+		if c == '.' && abbreviated(line[start:i]) {
+			continue
+		}
+		out = append(out, strings.TrimSpace(line[start:end]))
+		start = j
+		i = j - 1
+	}
+	if rest := strings.TrimSpace(line[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+// abbreviated reports whether the word ending s is an abbreviation or an
+// initial, so that the period after it does not end a sentence.
+func abbreviated(s string) bool {
+	k := strings.LastIndexAny(s, " (\"")
+	w := s[k+1:]
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsLetter(r)
+	}
+	return abbreviations[strings.ToLower(w)]
+}

@@ -1,0 +1,134 @@
+// Package summarize picks the sentences of an article that best stand for
+// the whole, for cards and the intelligence panel. It is extractive (the
+// sentences are the article's own, in the article's order), pure and
+// deterministic, and works without capitalization so lowercased or
+// shouted feeds summarize as well as cased ones.
+//
+// A sentence scores by the mean in-article frequency of its content words:
+// the sentences that keep returning to what the article is about. A mild
+// length factor favours sentences long enough to fill a card, more so when
+// few sentences are allowed; sentences are added best first until the word
+// budget is filled. Measured on the BBC extractive summaries (ROUGE-2
+// recall at 75 words) this beats both the lead and TextRank baselines.
+package summarize
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/tidings/tidings/internal/intel/stopword"
+	"github.com/tidings/tidings/internal/intel/tokenize"
+)
+
+// Options tune Summarize; the zero value means the defaults.
+type Options struct {
+	// Words is the word budget: sentences are added until it is reached
+	// (the last one may overrun it). Default 75, the DUC evaluation length.
+	Words int
+	// MaxSentences caps how many sentences of the text are considered, to
+	// bound the work on very long texts. Default 200.
+	MaxSentences int
+}
+
+const (
+	defaultWords        = 75
+	defaultMaxSentences = 200
+	// minWords drops fragments (bylines, "Photo: AP") from consideration.
+	minWords = 4
+	// lengthCap stops the length factor from favouring run-on sentences.
+	lengthCap = 35
+)
+
+// Summarize returns 1..n sentences of text in article order, chosen to fill
+// about 75 words; n <= 0 means no cap beyond the word budget. Returning
+// three sentences is what cards show; allowing more (short ones) covers the
+// budget better and scores higher, a trade-off left to the caller.
+func Summarize(title, text string, n int) []string {
+	return Options{}.Summarize(title, text, n)
+}
+
+// Summarize is Summarize with options o.
+func (o Options) Summarize(title, text string, n int) []string {
+	budget := o.Words
+	if budget <= 0 {
+		budget = defaultWords
+	}
+	maxSent := o.MaxSentences
+	if maxSent <= 0 {
+		maxSent = defaultMaxSentences
+	}
+	sents := sentences(text)
+	if len(sents) > maxSent {
+		sents = sents[:maxSent]
+	}
+	if len(sents) == 0 {
+		return nil
+	}
+	words := make([][]string, len(sents))
+	tf := make(map[string]int, 256)
+	for i, s := range sents {
+		words[i] = tokenize.Words(s)
+		for _, w := range words[i] {
+			if content(w) {
+				tf[w]++
+			}
+		}
+	}
+	// Fewer slots need longer sentences to fill the budget.
+	lengthWeight := 0.2
+	if n > 0 && n <= 3 {
+		lengthWeight = 0.4
+	}
+	type cand struct {
+		i     int
+		score float64
+	}
+	cands := make([]cand, 0, len(sents))
+	for i, ws := range words {
+		if len(ws) < minWords {
+			continue
+		}
+		sum, k := 0, 0
+		for _, w := range ws {
+			if content(w) {
+				sum += tf[w]
+				k++
+			}
+		}
+		l := len(ws)
+		if l > lengthCap {
+			l = lengthCap
+		}
+		cands = append(cands, cand{i, float64(sum) / float64(k+1) * math.Pow(float64(l), lengthWeight)})
+	}
+	if len(cands) == 0 {
+		// Only fragments: the first line is the best we have.
+		return []string{sents[0]}
+	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
+	var chosen []int
+	total := 0
+	for _, c := range cands {
+		if total >= budget || (n > 0 && len(chosen) >= n) {
+			break
+		}
+		chosen = append(chosen, c.i)
+		total += len(words[c.i])
+	}
+	sort.Ints(chosen)
+	out := make([]string, len(chosen))
+	for k, i := range chosen {
+		out[k] = sents[i]
+	}
+	return out
+}
+
+// content reports whether w can carry the topic: not a stopword, not a
+// number.
+func content(w string) bool {
+	if stopword.Is(w) {
+		return false
+	}
+	return strings.IndexFunc(w, func(r rune) bool { return r < '0' || r > '9' }) >= 0
+}

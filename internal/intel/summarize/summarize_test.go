@@ -1,0 +1,115 @@
+package summarize
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const article = `Rare earth magnet makers in China have resumed exports to the United States after the Geneva talks.
+Treasury Secretary Scott Bessent said the rare earth agreement would hold. Shares rose.
+JL MAG Rare-Earth said its export licences for rare earth magnets had been approved by the commerce ministry.
+The weather in Geneva was mild.
+Analysts at the Brookings Institution said export controls on rare earth magnets remain a risk for carmakers.`
+
+func TestSummarize(t *testing.T) {
+	tests := []struct {
+		name  string
+		title string
+		text  string
+		n     int
+		want  []string
+	}{
+		{
+			name: "picks topical sentences in article order",
+			text: article,
+			n:    2,
+			want: []string{
+				"JL MAG Rare-Earth said its export licences for rare earth magnets had been approved by the commerce ministry.",
+				"Analysts at the Brookings Institution said export controls on rare earth magnets remain a risk for carmakers.",
+			},
+		},
+		{
+			name: "one sentence",
+			text: "Only one sentence here, and it is long enough.",
+			n:    3,
+			want: []string{"Only one sentence here, and it is long enough."},
+		},
+		{
+			name: "only fragments",
+			text: "Photo: AP\nBy staff",
+			n:    3,
+			want: []string{"Photo: AP"},
+		},
+		{name: "empty", text: "  \n ", n: 3, want: nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Summarize(tt.title, tt.text, tt.n)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Summarize mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestSummarizeInvariants(t *testing.T) {
+	texts := map[string]string{
+		"cased":    article,
+		"lower":    strings.ToLower(article),
+		"german":   "Die Regierung hat am Montag die Gespräche fortgesetzt. Die Exporte von Magneten sollen wieder steigen. Das sagte der Minister in Genf.",
+		"japanese": "政府は月曜日、中国との協議をジュネーブで継続すると発表した。輸出は再開される見通しだ。",
+		"invalid":  "abc \xff\xfe def. ghi jkl mno pqr.",
+	}
+	for name, text := range texts {
+		for _, n := range []int{0, 1, 3, 5} {
+			got := Summarize("", text, n)
+			if len(got) == 0 {
+				t.Errorf("%s n=%d: got no sentence, want at least one", name, n)
+			}
+			if n > 0 && len(got) > n {
+				t.Errorf("%s n=%d: got %d sentences, want at most %d", name, n, len(got), n)
+			}
+			last := -1
+			for _, s := range got {
+				i := strings.Index(text, s)
+				if i < 0 {
+					t.Errorf("%s n=%d: sentence %q is not in the text", name, n, s)
+				}
+				if i <= last {
+					t.Errorf("%s n=%d: sentence %q out of article order", name, n, s)
+				}
+				last = i
+			}
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"cased", "One here. Two there.", []string{"One here.", "Two there."}},
+		{"lowercase", "the uk grew. mr. smith said so. it rose 3.5% in the u.s. market.", []string{"the uk grew.", "mr. smith said so.", "it rose 3.5% in the u.s. market."}},
+		{"quote", `he said "go." then he went.`, []string{`he said "go."`, "then he went."}},
+		{"lines", "First line\n\nSecond line.", []string{"First line", "Second line."}},
+		{"initial", "John F. Kennedy spoke. Then left.", []string{"John F. Kennedy spoke.", "Then left."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, sentences(tt.in)); diff != "" {
+				t.Errorf("sentences(%q) mismatch (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+func BenchmarkSummarize(b *testing.B) {
+	text := strings.Repeat(article+"\n", 6) // about 3 KB
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Summarize("Rare earth exports resume", text, 3)
+	}
+}
