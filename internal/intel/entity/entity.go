@@ -1,0 +1,149 @@
+// Package entity finds the people, organisations and places an article
+// names, for the intelligence panel and for matching stories. It is
+// rule-based: runs of capitalized words, cut at titles and sentence-initial
+// function words, typed by honorifics, organisation suffixes, a compact
+// gazetteer of places and well-known organisations, a list of common given
+// names and reporting verbs. Later short mentions ("Bessent") fold into the
+// full name given earlier ("Scott Bessent"). Text without capitalization
+// (lowercased feeds, most scripts other than Latin) yields few or no
+// entities rather than guesses. It is pure and deterministic.
+package entity
+
+import (
+	"sort"
+	"strings"
+
+	tidings "github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/intel/stopword"
+)
+
+// maxEntities is how many Extract returns.
+const maxEntities = 10
+
+// maxBytes bounds the text examined; names that matter appear early.
+const maxBytes = 20000
+
+// Extract returns up to ten entities of the article, most prominent first.
+func Extract(title, text string) []tidings.Entity {
+	if len(text) > maxBytes {
+		text = text[:maxBytes]
+	}
+	toks := prepare(text)
+	if !cased(toks) {
+		return nil
+	}
+	type agg struct {
+		tidings.Entity
+		count, pos int
+		votes      map[string]int
+	}
+	found := map[string]*agg{}
+	var order []*agg
+	for _, sp := range spans(toks) {
+		words, typ := classify(sp)
+		if len(words) == 0 {
+			continue
+		}
+		name := strings.Join(words, " ")
+		key := strings.ToLower(name)
+		a := found[key]
+		if a == nil {
+			a = &agg{Entity: tidings.Entity{Text: name}, pos: sp.pos, votes: map[string]int{}}
+			found[key] = a
+			order = append(order, a)
+		}
+		a.count++
+		a.votes[typ]++
+	}
+	// Fold short mentions into longer names that contain them.
+	var out []*agg
+	for _, a := range order {
+		a.Type = vote(a.votes)
+		out = append(out, a)
+	}
+	folded := map[*agg]bool{}
+	for _, a := range out {
+		if strings.Contains(a.Text, " ") {
+			continue
+		}
+		for _, b := range out {
+			if b == a || folded[b] || !strings.Contains(b.Text, " ") {
+				continue
+			}
+			ws := strings.Fields(b.Text)
+			if ws[len(ws)-1] == a.Text || (ws[0] == a.Text && b.Type != tidings.EntityPerson) {
+				b.count += a.count
+				if b.Type == tidings.EntityOther {
+					b.Type = a.Type
+				}
+				folded[a] = true
+				break
+			}
+		}
+	}
+	var res []*agg
+	for _, a := range out {
+		if !folded[a] {
+			res = append(res, a)
+		}
+	}
+	// A bare OTHER seen once is more often noise than a name.
+	sort.SliceStable(res, func(i, j int) bool {
+		si, sj := rank(res[i].count, res[i].pos, res[i].Type), rank(res[j].count, res[j].pos, res[j].Type)
+		if si != sj {
+			return si > sj
+		}
+		return res[i].pos < res[j].pos
+	})
+	var ents []tidings.Entity
+	for _, a := range res {
+		if len(ents) == maxEntities {
+			break
+		}
+		if a.Type == tidings.EntityOther && a.count < 2 {
+			continue
+		}
+		ents = append(ents, a.Entity)
+	}
+	return ents
+}
+
+func rank(count, pos int, typ string) float64 {
+	s := float64(count) + 1/(1+float64(pos)/50)
+	if typ == tidings.EntityOther {
+		s *= 0.5
+	}
+	return s
+}
+
+// vote picks the type most mentions agree on, preferring a specific type
+// over OTHER.
+func vote(v map[string]int) string {
+	best, bn := tidings.EntityOther, 0
+	for _, t := range [...]string{tidings.EntityPerson, tidings.EntityOrg, tidings.EntityPlace} {
+		if v[t] > bn {
+			best, bn = t, v[t]
+		}
+	}
+	return best
+}
+
+// cased reports whether the text uses capitalization the English way: some
+// but not most words capitalized, and English function words present.
+// Lowercased feeds, all-caps text and other languages fail it.
+func cased(toks []token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	caps, fn := 0, 0
+	for _, t := range toks {
+		if t.capital {
+			caps++
+		}
+		if stopword.IsFunction(t.lower) {
+			fn++
+		}
+	}
+	n := len(toks)
+	return caps*50 >= n && caps*10 <= n*6 && fn*100 >= n*15
+}

@@ -1,0 +1,86 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+
+	tidings "github.com/tidings/tidings"
+)
+
+const article = `Treasury Secretary Scott Bessent said on Monday that talks with China in Geneva had been productive.
+Chinese magnet maker JL MAG Rare-Earth said its export licences had been approved by the Ministry of Commerce.
+"We are making progress," Bessent told reporters after meeting Vice Premier He Lifeng. Analysts at the Brookings Institution said the ECB and NATO were watching.
+The talks in Geneva will continue next week, Bessent said. Shares of Tesla rose in New York.`
+
+func TestExtractGolden(t *testing.T) {
+	got := Extract("US and China agree on rare earths", article)
+	want := []tidings.Entity{
+		{Text: "Scott Bessent", Type: tidings.EntityPerson},
+		{Text: "Brookings Institution", Type: tidings.EntityOrg},
+		{Text: "Geneva", Type: tidings.EntityPlace},
+		{Text: "JL MAG Rare-Earth", Type: tidings.EntityOrg},
+		{Text: "China", Type: tidings.EntityPlace},
+		{Text: "Ministry of Commerce", Type: tidings.EntityOrg},
+		{Text: "ECB", Type: tidings.EntityOrg},
+		{Text: "NATO", Type: tidings.EntityOrg},
+		{Text: "New York", Type: tidings.EntityPlace},
+	}
+	for _, w := range want {
+		found := false
+		for _, g := range got {
+			if g == w {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("Extract: got %v, want it to contain %v", got, w)
+		}
+	}
+	for _, g := range got {
+		if g.Text == "Bessent" || g.Text == "The" || g.Text == "Monday" || g.Text == "Chinese" {
+			t.Errorf("Extract: got %v, want no %q", got, g.Text)
+		}
+	}
+	if len(got) > 10 {
+		t.Errorf("Extract: got %d entities, want at most 10", len(got))
+	}
+	if got[0].Text != "Scott Bessent" {
+		t.Errorf("Extract: got first %v, want Scott Bessent", got[0])
+	}
+}
+
+func TestExtractCases(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []tidings.Entity
+	}{
+		{"lowercase yields nothing", strings.ToLower(article), nil},
+		{"all caps yields nothing", strings.ToUpper(article), nil},
+		{"empty", "", nil},
+		{"german yields nothing", "Die Bundesregierung hat am Montag angekündigt, dass die Gespräche mit China in Genf fortgesetzt werden sollen. Der Minister sagte das.", nil},
+		{"honorific", "The decision was taken by Mr. Smith and the board of the company on a rainy day in the city.", []tidings.Entity{{Text: "Smith", Type: tidings.EntityPerson}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Extract("", tt.text)
+			if len(got) != len(tt.want) {
+				t.Fatalf("Extract: got %v, want %v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("Extract[%d]: got %v, want %v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+	// Other scripts and invalid bytes must not crash.
+	Extract("", "政府は月曜日、中国との協議をジュネーブで継続すると発表した。\xff\xfe Привет Мир")
+}
+
+func BenchmarkExtract(b *testing.B) {
+	text := strings.Repeat(article+"\n", 5) // about 3 KB
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Extract("", text)
+	}
+}

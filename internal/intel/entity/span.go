@@ -1,0 +1,122 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tidings/tidings/internal/intel/tokenize"
+)
+
+// token is a word with the facts span finding needs.
+type token struct {
+	text    string
+	capital bool // starts with an uppercase letter
+	acronym bool // two or more letters, all uppercase
+	initial bool // first word of a sentence
+	brk     bool // punctuation or a line break follows
+	lower   string
+}
+
+// span is a run of capitalized words, the raw material of an entity.
+type span struct {
+	words  []string
+	pos    int  // index of the first token
+	person bool // preceded by a title or a "said" cue
+	first  bool // starts a sentence
+	next   string
+	prev   string
+}
+
+func prepare(s string) []token {
+	toks := tokenize.Tokens(s)
+	out := make([]token, len(toks))
+	sentenceStart := true
+	for i, t := range toks {
+		text := t.Text
+		// Possessives end a name: "Bessent's" is "Bessent".
+		poss := false
+		for _, suf := range [...]string{"'s", "’s", "'", "’"} {
+			if strings.HasSuffix(text, suf) && len(text) > len(suf) {
+				text, poss = text[:len(text)-len(suf)], true
+				break
+			}
+		}
+		r, _ := utf8.DecodeRuneInString(text)
+		tk := token{text: text, lower: strings.ToLower(text), capital: unicode.IsUpper(r), initial: sentenceStart}
+		tk.acronym = isAcronym(text)
+		end := t.Start + len(t.Text)
+		next := len(s)
+		if i+1 < len(toks) {
+			next = toks[i+1].Start
+		}
+		gap := s[end:next]
+		sentenceStart = false
+		if !poss && titles[text] && strings.TrimRight(gap, " ") == "." && len(gap) > 1 {
+			// "Mr. Smith": the period belongs to the title.
+			gap = " "
+		}
+		if poss || strings.TrimLeft(gap, " ") != "" {
+			tk.brk = true
+			if strings.ContainsAny(gap, ".!?:\n\"“”") {
+				sentenceStart = true
+			}
+		}
+		out[i] = tk
+	}
+	return out
+}
+
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r == '.' || r == '&':
+		case unicode.IsUpper(r):
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 6
+}
+
+// connectors may stand inside a name: "Bank of England".
+var connectors = map[string]bool{"of": true, "de": true, "da": true, "van": true, "von": true, "al": true, "bin": true, "&": true, "and": true, "for": true, "la": true, "le": true, "del": true, "der": true}
+
+// spans finds runs of capitalized tokens, allowing a connector between two
+// of them, and never across punctuation.
+func spans(toks []token) []span {
+	var out []span
+	for i := 0; i < len(toks); {
+		if !toks[i].capital {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && !toks[j-1].brk {
+			if toks[j].capital {
+				j++
+				continue
+			}
+			if connectors[toks[j].lower] && toks[j].lower != "and" && j+1 < len(toks) && toks[j+1].capital && !toks[j].brk {
+				j += 2
+				continue
+			}
+			break
+		}
+		sp := span{pos: i, first: toks[i].initial}
+		for k := i; k < j; k++ {
+			sp.words = append(sp.words, toks[k].text)
+		}
+		if i > 0 {
+			sp.prev = toks[i-1].lower
+		}
+		if j < len(toks) && !toks[j-1].brk {
+			sp.next = toks[j].lower
+		}
+		out = append(out, sp)
+		i = j
+	}
+	return out
+}
