@@ -11,8 +11,13 @@ var sayVerbs = map[string]bool{"said": true, "says": true, "told": true, "added"
 
 // classify trims a span to its name and types it; no words means not an
 // entity.
-func classify(sp span) ([]string, string) {
+// lowerSeen holds the words the text also writes in lowercase: such a word
+// capitalized at a sentence start is an ordinary word, not a name.
+func classify(sp span, lowerSeen map[string]bool) ([]string, string) {
 	words := sp.words
+	if sp.first && len(words) > 0 && lowerSeen[strings.ToLower(words[0])] && !places[strings.Join(words, " ")] {
+		words = words[1:]
+	}
 	// Titles and sentence-initial function words go; a title marks a person.
 	person := false
 	for len(words) > 0 {
@@ -58,8 +63,11 @@ func classify(sp span) ([]string, string) {
 	case person || firstNames[words[0]] && !single:
 		return words, tidings.EntityPerson
 	case single && isAcronym(name):
+		if notAcronyms[name] {
+			return nil, ""
+		}
 		return words, tidings.EntityOrg
-	case sayVerbs[sp.next] || (sp.prev == "said" && !sp.first):
+	case !single && len(words) <= 3 && (sayVerbs[sp.next] || (sp.prev == "said" && !sp.first)) && !hasAcronym(words):
 		return words, tidings.EntityPerson
 	}
 	if single && sp.first {
@@ -71,6 +79,20 @@ func classify(sp span) ([]string, string) {
 	}
 	return words, tidings.EntityOther
 }
+
+func hasAcronym(words []string) bool {
+	for _, w := range words {
+		if isAcronym(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// notAcronyms are capitalized abbreviations that name no organisation.
+var notAcronyms = set(`TV, DVD, CD, GDP, CEO, CFO, COO, CTO, PM, AM, OK, AI, IT, PC, UFO, FM, HD, SUV, GPS, USB,
+DNA, HIV, AIDS, COVID, LOL, VIP, FAQ, PR, HR, ID, IQ, MP, MPS, RSS, URL, PDF, LGBT, LGBTQ, NFT, EV, EVS,
+CCTV, ATM, VAT, IPO, ETF, OMG, BBQ, DIY, RIP, TBA, TBD, FYI, ASAP, NB, PS, VS, SS`)
 
 func isOrgSpan(words []string) bool {
 	if len(words) < 2 {

@@ -39,8 +39,14 @@ func Extract(title, text string) []tidings.Entity {
 	}
 	found := map[string]*agg{}
 	var order []*agg
+	lowerSeen := map[string]bool{}
+	for _, t := range toks {
+		if !t.capital {
+			lowerSeen[t.lower] = true
+		}
+	}
 	for _, sp := range spans(toks) {
-		words, typ := classify(sp)
+		words, typ := classify(sp, lowerSeen)
 		if len(words) == 0 {
 			continue
 		}
@@ -71,7 +77,8 @@ func Extract(title, text string) []tidings.Entity {
 				continue
 			}
 			ws := strings.Fields(b.Text)
-			if ws[len(ws)-1] == a.Text || (ws[0] == a.Text && b.Type != tidings.EntityPerson) {
+			compatible := a.Type == tidings.EntityOther || a.Type == tidings.EntityPerson || a.Type == b.Type || b.Type == tidings.EntityOther
+			if compatible && (ws[len(ws)-1] == a.Text || ws[0] == a.Text) {
 				b.count += a.count
 				if b.Type == tidings.EntityOther {
 					b.Type = a.Type

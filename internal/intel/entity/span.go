@@ -81,25 +81,52 @@ func isAcronym(s string) bool {
 	return n >= 2 && n <= 6
 }
 
-// connectors may stand inside a name: "Bank of England".
-var connectors = map[string]bool{"of": true, "de": true, "da": true, "van": true, "von": true, "al": true, "bin": true, "&": true, "and": true, "for": true, "la": true, "le": true, "del": true, "der": true}
+// connectors may stand inside a name: "Bank of England", "Ludwig van
+// Beethoven". "of" joins only after an organisation word or a title, so
+// that "Joe Mount of Metronomy" stays two names.
+var connectors = map[string]bool{"of": true, "de": true, "da": true, "van": true, "von": true, "al": true, "bin": true, "&": true, "la": true, "del": true, "der": true}
+
+func joins(conn, before string) bool {
+	if conn != "of" {
+		return true
+	}
+	before = trimDot(before)
+	return orgHeads[before] || orgSuffixes[before] || titles[before]
+}
+
+// nameWord reports whether a capitalized token can be part of a name:
+// "Moscow-based" and "State-owned" cannot.
+func nameWord(t token) bool {
+	if !t.capital {
+		return false
+	}
+	if i := strings.LastIndexByte(t.text, '-'); i > 0 && i+1 < len(t.text) {
+		r, _ := utf8.DecodeRuneInString(t.text[i+1:])
+		return !unicode.IsLower(r)
+	}
+	return true
+}
 
 // spans finds runs of capitalized tokens, allowing a connector between two
 // of them, and never across punctuation.
 func spans(toks []token) []span {
 	var out []span
 	for i := 0; i < len(toks); {
-		if !toks[i].capital {
+		if !nameWord(toks[i]) {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < len(toks) && !toks[j-1].brk {
-			if toks[j].capital {
+			if nameWord(toks[j]) {
+				// "Mark Cina LOS ANGELES": a switch to capitals is a new name.
+				if toks[j].acronym && !toks[j-1].acronym && len(toks[j].text) >= 3 {
+					break
+				}
 				j++
 				continue
 			}
-			if connectors[toks[j].lower] && toks[j].lower != "and" && j+1 < len(toks) && toks[j+1].capital && !toks[j].brk {
+			if connectors[toks[j].lower] && joins(toks[j].lower, toks[j-1].text) && j+1 < len(toks) && nameWord(toks[j+1]) && !toks[j].brk {
 				j += 2
 				continue
 			}
