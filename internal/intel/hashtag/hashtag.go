@@ -1,0 +1,183 @@
+// Package hashtag turns an article's keyphrases and entities into a few
+// short display tags ("RareEarths", "ExportControls", "Geneva") that link
+// articles and stories to hashtag pages. Tags are ASCII CamelCase without
+// '#', never a stopword, number, date, month or day name, and unique under
+// Normalize, the key hashtag pages are stored and compared by.
+package hashtag
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	tidings "github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/intel/stopword"
+	"golang.org/x/text/unicode/norm"
+)
+
+const (
+	// maxWords keeps tags readable.
+	maxWords = 4
+	// maxLen is the longest tag, in bytes.
+	maxLen = 30
+)
+
+// FromPhrases returns up to n tags, best first, from keyphrases (best
+// first) and entities (most prominent first). Topical phrases lead;
+// organisations and places follow closely, people after them.
+func FromPhrases(keyphrases []string, entities []tidings.Entity, n int) []string {
+	if n <= 0 {
+		return nil
+	}
+	type cand struct {
+		words []string
+		score float64
+		order int
+	}
+	var cands []cand
+	for i, p := range keyphrases {
+		ws := words(p)
+		s := 1 / float64(i+1)
+		if len(ws) == 2 {
+			s *= 1.3 // two-word phrases make the most telling tags
+		}
+		cands = append(cands, cand{ws, s, len(cands)})
+	}
+	// An entity's own casing ("NATO") beats a keyphrase's lowercase.
+	cased := map[string]string{}
+	orgPlace, person := 0, 0
+	for _, e := range entities {
+		ws := words(e.Text)
+		if tag, ok := camel(ws); ok {
+			if _, dup := cased[Normalize(tag)]; !dup {
+				cased[Normalize(tag)] = tag
+			}
+		}
+		switch e.Type {
+		case tidings.EntityOrg, tidings.EntityPlace:
+			orgPlace++
+			cands = append(cands, cand{ws, 0.9 / float64(orgPlace), len(cands)})
+		case tidings.EntityPerson:
+			person++
+			cands = append(cands, cand{ws, 0.4 / float64(person), len(cands)})
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range cands {
+		if len(out) == n {
+			break
+		}
+		tag, ok := camel(c.words)
+		if !ok {
+			continue
+		}
+		if c, ok := cased[Normalize(tag)]; ok {
+			tag = c
+		}
+		key := strings.TrimSuffix(Normalize(tag), "s")
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, tag)
+	}
+	return out
+}
+
+// Normalize returns the key of a tag: ASCII letters and digits only,
+// lowercase, diacritics folded, '#' and punctuation dropped, so "#Rare-Earths",
+// "rareearths" and "RareEarths" are one hashtag.
+func Normalize(tag string) string {
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(tag) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r + 'a' - 'A')
+		}
+	}
+	return b.String()
+}
+
+// words splits a phrase into its words, hyphens and apostrophes included
+// as separators, with diacritics folded.
+func words(p string) []string {
+	p = norm.NFKD.String(p)
+	var ws []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			ws = append(ws, cur.String())
+			cur.Reset()
+		}
+	}
+	for _, r := range p {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == '\'' || r == '’':
+			// "Bessent's" folds to "Bessents"; a possessive tag is rare.
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			cur.WriteRune(r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return ws
+}
+
+// camel builds the display tag, or reports that the words make no tag.
+func camel(ws []string) (string, bool) {
+	if len(ws) == 0 || len(ws) > maxWords {
+		return "", false
+	}
+	var b strings.Builder
+	for i, w := range ws {
+		lw := strings.ToLower(w)
+		if !ascii(w) || dateWord(lw) || !hasLetter(w) {
+			return "", false
+		}
+		if (i == 0 || i == len(ws)-1) && stopword.Is(lw) {
+			return "", false
+		}
+		if w == lw {
+			b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+		} else {
+			b.WriteString(w) // keep "NATO", "McDonald"
+		}
+	}
+	tag := b.String()
+	if len(tag) < 2 || len(tag) > maxLen {
+		return "", false
+	}
+	return tag, true
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0 && strings.IndexFunc(s, unicode.IsDigit) < 0
+}
+
+// dateWord reports month and day names and their abbreviations.
+func dateWord(w string) bool {
+	switch w {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+		"sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+		"saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
+		"today", "yesterday", "tomorrow", "week", "weekend", "year", "month", "day", "am", "pm":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,84 @@
+package hashtag
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	tidings "github.com/tidings/tidings"
+)
+
+func TestFromPhrases(t *testing.T) {
+	tests := []struct {
+		name     string
+		phrases  []string
+		entities []tidings.Entity
+		n        int
+		want     []string
+	}{
+		{
+			name:    "topical phrases and places lead, people follow",
+			phrases: []string{"rare earths", "export controls", "magnets"},
+			entities: []tidings.Entity{
+				{Text: "Scott Bessent", Type: tidings.EntityPerson},
+				{Text: "Geneva", Type: tidings.EntityPlace},
+			},
+			n:    4,
+			want: []string{"RareEarths", "Geneva", "ExportControls", "ScottBessent"},
+		},
+		{
+			name:    "drops numbers, dates, stopwords and non-ascii",
+			phrases: []string{"2025", "monday", "the", "march 3", "東京", "tariffs"},
+			n:       5,
+			want:    []string{"Tariffs"},
+		},
+		{
+			name:     "dedupes case-insensitively and plurals",
+			phrases:  []string{"tariff", "tariffs", "nato"},
+			entities: []tidings.Entity{{Text: "NATO", Type: tidings.EntityOrg}},
+			n:        5,
+			want:     []string{"Tariff", "NATO"},
+		},
+		{
+			name:     "folds diacritics and hyphens",
+			phrases:  []string{"zürich", "rare-earth magnets"},
+			entities: []tidings.Entity{{Text: "JL MAG Rare-Earth", Type: tidings.EntityOrg}},
+			n:        3,
+			want:     []string{"Zurich", "JLMAGRareEarth", "RareEarthMagnets"},
+		},
+		{name: "n caps", phrases: []string{"alpha", "beta", "gamma"}, n: 2, want: []string{"Alpha", "Beta"}},
+		{name: "zero", phrases: []string{"alpha"}, n: 0, want: nil},
+		{name: "nothing", n: 3, want: nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := FromPhrases(tt.phrases, tt.entities, tt.n)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("FromPhrases mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := map[string]string{
+		"RareEarths":   "rareearths",
+		"#Rare-Earths": "rareearths",
+		"Zürich":       "zurich",
+		"G7":           "g7",
+		"":             "",
+		"東京":           "",
+	}
+	for in, want := range tests {
+		if got := Normalize(in); got != want {
+			t.Errorf("Normalize(%q): got %q, want %q", in, got, want)
+		}
+	}
+}
+
+func BenchmarkFromPhrases(b *testing.B) {
+	phrases := []string{"rare earth magnets", "export controls", "geneva talks", "china", "carmakers", "licences", "treasury", "brookings"}
+	ents := []tidings.Entity{{Text: "Scott Bessent", Type: tidings.EntityPerson}, {Text: "Geneva", Type: tidings.EntityPlace}, {Text: "Brookings Institution", Type: tidings.EntityOrg}}
+	for b.Loop() {
+		FromPhrases(phrases, ents, 5)
+	}
+}
