@@ -23,9 +23,9 @@ func (d mapDF) DocFreq(t string) int { return d.m[t] }
 func (d mapDF) Docs() int            { return d.docs }
 
 func TestExtract(t *testing.T) {
-	got := Extract(title, text, nil, 10)
-	if len(got) == 0 || len(got) > 10 {
-		t.Fatalf("Extract: got %d phrases, want 1..10: %q", len(got), got)
+	got := Extract(title, text, nil, 20)
+	if len(got) == 0 || len(got) > 20 {
+		t.Fatalf("Extract: got %d phrases, want 1..20: %q", len(got), got)
 	}
 	want := []string{"rare earth magnets", "export controls", "geneva"}
 	for _, w := range want {
