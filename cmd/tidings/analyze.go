@@ -1,19 +1,177 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/intel"
 )
 
-// runAnalyze is replaced by the story-intelligence work.
+const analyzeUsage = `usage: tidings analyze [--in FILE] [--out FILE]
+
+Reads articles as JSON lines (id required; title, body as plain text or
+HTML, url, source, published as RFC 3339; other fields ignored) and writes
+one JSON line per article, in input order: duplicate_of, story, related,
+hashtags, keyphrases, entities, summary, language. Articles are processed
+as a stream, as if they arrived live (without published, input order is
+time order). A story that a later article merges into another is reported
+under the surviving story's id. Bad lines (invalid JSON, missing id) are
+reported as "line N: ..." on standard error and skipped. The exit status
+is 0 unless reading or writing fails.
+`
+
 func runAnalyze(ctx context.Context, m *Main, args []string) error {
-	return errors.New("analyze: not built yet")
+	fs := m.newFlagSet("analyze")
+	in := fs.String("in", "", "input JSONL `file` (default standard input)")
+	out := fs.String("out", "", "output JSONL `file` (default standard output)")
+	fs.Usage = func() {
+		fmt.Fprint(m.Stderr, analyzeUsage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Errorf("analyze: unexpected argument %q", fs.Arg(0))}
+	}
+	r := m.Stdin
+	if *in != "" && *in != "-" {
+		f, err := os.Open(*in)
+		if err != nil {
+			return fmt.Errorf("analyze: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	w := m.Stdout
+	var outFile *os.File
+	if *out != "" && *out != "-" {
+		f, err := os.Create(*out)
+		if err != nil {
+			return fmt.Errorf("analyze: %w", err)
+		}
+		outFile = f
+		w = f
+	}
+	a := intel.New(intel.Options{Window: m.Config.StoryWindow})
+	err := analyzeStream(ctx, a, r, w, m.Stderr)
+	if outFile != nil {
+		if cerr := outFile.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("analyze: %w", cerr)
+		}
+	}
+	return err
 }
 
-func runEval(ctx context.Context, m *Main, args []string) error {
-	return errors.New("eval: not built yet")
+// inRecord is one input line; unknown fields are ignored.
+type inRecord struct {
+	ID        json.RawMessage `json:"id"`
+	Title     string          `json:"title"`
+	Body      string          `json:"body"`
+	URL       string          `json:"url"`
+	Source    string          `json:"source"`
+	Published string          `json:"published"`
 }
 
-func runReanalyze(ctx context.Context, m *Main, args []string) error {
-	return errors.New("reanalyze: not built yet")
+// outRecord is one output line: exactly the contract's fields, with empty
+// arrays rather than null.
+type outRecord struct {
+	ID          string           `json:"id"`
+	DuplicateOf *string          `json:"duplicate_of"`
+	Story       string           `json:"story"`
+	Related     []string         `json:"related"`
+	Hashtags    []string         `json:"hashtags"`
+	Keyphrases  []string         `json:"keyphrases"`
+	Entities    []tidings.Entity `json:"entities"`
+	Summary     []string         `json:"summary"`
+	Language    string           `json:"language"`
+}
+
+// parseDoc decodes one input line.
+func parseDoc(line []byte) (intel.Doc, error) {
+	var rec inRecord
+	if err := json.Unmarshal(line, &rec); err != nil {
+		return intel.Doc{}, err
+	}
+	id, err := parseID(rec.ID)
+	if err != nil {
+		return intel.Doc{}, err
+	}
+	d := intel.Doc{Key: id, Title: rec.Title, Body: rec.Body, URL: rec.URL, Source: rec.Source}
+	if rec.Published != "" {
+		t, err := time.Parse(time.RFC3339, rec.Published)
+		if err != nil {
+			return intel.Doc{}, fmt.Errorf("published: %w", err)
+		}
+		d.Published = t
+	}
+	return d, nil
+}
+
+func parseID(raw json.RawMessage) (string, error) {
+	s := strings.TrimSpace(string(raw))
+	if s == "" || s == "null" {
+		return "", errors.New("missing id")
+	}
+	var id string
+	if err := json.Unmarshal(raw, &id); err != nil {
+		var n json.Number
+		if json.Unmarshal(raw, &n) != nil {
+			return "", errors.New("id must be a string")
+		}
+		id = n.String()
+	}
+	if id == "" {
+		return "", errors.New("missing id")
+	}
+	return id, nil
+}
+
+// analyzeStream reads JSONL from r and writes results to w. Results are
+// held back until their story can no longer change (it left the window,
+// or the input ended), so every line carries its story's final id.
+func analyzeStream(ctx context.Context, a *intel.Analyzer, r io.Reader, w io.Writer, errw io.Writer) error {
+	br := bufio.NewReaderSize(r, 1<<20)
+	bw := bufio.NewWriterSize(w, 1<<16)
+	p := newPending(a)
+	for lineNo := 1; ; lineNo++ {
+		if lineNo%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		line, err := br.ReadBytes('\n')
+		if len(strings.TrimSpace(string(line))) > 0 {
+			d, perr := parseDoc(line)
+			if perr != nil {
+				fmt.Fprintf(errw, "line %d: %v\n", lineNo, perr)
+			} else {
+				p.add(a.Add(d))
+				if werr := p.flush(bw, false); werr != nil {
+					return werr
+				}
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("analyze: read: %w", err)
+		}
+	}
+	if err := p.flush(bw, true); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("analyze: write: %w", err)
+	}
+	return nil
 }

@@ -1,0 +1,89 @@
+package intel
+
+import (
+	"testing"
+	"time"
+)
+
+const quakeAP = `A strong earthquake struck off the coast of northern Peru on Tuesday, shaking buildings in the capital Lima and sending residents into the streets.
+The magnitude 7.0 quake hit at 10:35 a.m. local time about 60 miles west of Trujillo at a depth of 30 miles, the U.S. Geological Survey said.
+There were no immediate reports of damage or injuries, but officials in Trujillo said several old adobe houses had cracked.
+The Pacific Tsunami Warning Center said no tsunami was expected.
+Peru sits on the Pacific Ring of Fire and is hit by hundreds of small earthquakes every year.`
+
+const quakeRewrite = `Residents of Trujillo ran from their homes on Tuesday morning when a powerful earthquake shook northern Peru.
+Geologists in the United States measured the Peru earthquake at magnitude 7.0, centred at sea west of Trujillo and 30 miles deep.
+Civil defence officials in Trujillo reported cracked walls in a few adobe homes but no casualties.
+No tsunami warning was issued for the Pacific coast, the Peru navy said.`
+
+const budget = `The city council approved a new budget for public libraries on Monday after a long debate about opening hours.
+Library staff had asked for more money to keep branches open on Sundays and to replace ageing computers.
+The budget adds two million dollars for books and extends evening hours at five branches across the city.
+Council members who voted against it said the money should go to road repairs instead.`
+
+func TestAnalyzerGolden(t *testing.T) {
+	t0 := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	docs := []Doc{
+		{Key: "ap", Title: "Strong earthquake shakes northern Peru", Body: quakeAP, Published: t0},
+		{Key: "copy", Title: "Quake rattles Peru's north coast | Daily News", Body: "LIMA (AP) - " + quakeAP + "\nSign up for our free daily newsletter to get the top stories delivered to your inbox.", Published: t0.Add(time.Hour)},
+		{Key: "teaser", Title: "Strong earthquake shakes northern Peru", Body: "<p>A strong earthquake struck off the coast of northern Peru on Tuesday, shaking buildings in the capital Lima and sending residents into the streets. ... Read more</p>", Published: t0.Add(2 * time.Hour)},
+		{Key: "rewrite", Title: "Magnitude 7.0 earthquake hits Peru near Trujillo", Body: quakeRewrite, Published: t0.Add(3 * time.Hour)},
+		{Key: "library", Title: "Council approves library budget", Body: budget, Published: t0.Add(4 * time.Hour)},
+	}
+	want := []struct{ dup, story string }{
+		{"", "ap"},
+		{"ap", "ap"},
+		{"ap", "ap"},
+		{"", "ap"},
+		{"", "library"},
+	}
+	a := New(Options{})
+	for i, d := range docs {
+		r := a.Add(d)
+		if r.DuplicateOf != want[i].dup || r.Story != want[i].story {
+			t.Errorf("%s: got duplicate_of %q story %q, want %q and %q", d.Key, r.DuplicateOf, r.Story, want[i].dup, want[i].story)
+		}
+		for _, k := range r.Related {
+			if k == d.Key || a.stories.StoryOf(k) == r.Story {
+				t.Errorf("%s: related %q is the article or its own story", d.Key, k)
+			}
+		}
+	}
+}
+
+func TestAnalyzerWindowEviction(t *testing.T) {
+	t0 := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	a := New(Options{Window: 24 * time.Hour, SkipText: true})
+	a.Add(Doc{Key: "old", Title: "Strong earthquake shakes northern Peru", Body: quakeAP, Published: t0})
+	r := a.Add(Doc{Key: "late", Title: "Strong earthquake shakes northern Peru", Body: quakeAP, Published: t0.Add(48 * time.Hour)})
+	if r.DuplicateOf != "" || r.Story != "late" {
+		t.Errorf("got duplicate_of %q story %q, want none and late: the window should have forgotten old", r.DuplicateOf, r.Story)
+	}
+	if n, s := a.Size(); n != 1 || s != 1 {
+		t.Errorf("got %d articles and %d stories in the window, want 1 and 1", n, s)
+	}
+}
+
+func TestAnalyzerWarm(t *testing.T) {
+	t0 := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	a := New(Options{SkipText: true})
+	a.Warm(Doc{Key: "1", Title: "Strong earthquake shakes northern Peru", Body: quakeAP, Published: t0}, Result{Key: "1", Story: "1", Hashtags: []string{"Peru"}})
+	r := a.Add(Doc{Key: "2", Title: "Magnitude 7.0 earthquake hits Peru near Trujillo", Body: quakeRewrite, Published: t0.Add(time.Hour)})
+	if r.Story != "1" {
+		t.Errorf("got story %q, want 1 (the warmed story)", r.Story)
+	}
+	if len(r.Hashtags) != 1 || r.Hashtags[0] != "Peru" {
+		t.Errorf("got hashtags %v, want the story's [Peru]", r.Hashtags)
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	got := PlainText(`<p>One &amp; two</p><script>x()</script><p>Three&nbsp;four</p>`)
+	want := "\nOne & two\n\nThree four\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if s := "a < b and c > d"; PlainText(s) != s {
+		t.Errorf("plain text with angle brackets changed: %q", PlainText(s))
+	}
+}

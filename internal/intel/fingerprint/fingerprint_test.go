@@ -1,0 +1,53 @@
+package fingerprint
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestClean(t *testing.T) {
+	in := "WASHINGTON (Reuters) - The first sentence stays.\nRelated Articles\nSecond line stays.\nSign up for our free daily newsletter to get the top stories delivered to your inbox.\n(c) 2024 Reuters. All rights reserved.\nReporting by Joe Cash; Editing by Joe Cash\nLast words here. ... Read more"
+	want := []string{"The first sentence stays.", "Second line stays.", "Last words here."}
+	if diff := cmp.Diff(want, Clean(in)); diff != "" {
+		t.Errorf("Clean mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestWords(t *testing.T) {
+	if diff := cmp.Diff(Words("it 's “X-Men” 24%"), Words("it's ``X-Men'' 24 %")); diff != "" {
+		t.Errorf("punctuation changes the words (-a +b):\n%s", diff)
+	}
+}
+
+const full = `The fire, which is being treated as suspicious, broke out in the roof of the store at 8.49pm on Friday night and quickly spread to the rest of the building.
+Dozens of people were evacuated from their homes and spent the night in a nearby church and day care centre.
+They began returning to their properties at 10am today, Saturday.
+The fire was spotted by a CCTV operator who saw smoke coming from the roof of the building.
+High winds meant the flames quickly spread throughout the building.`
+
+func TestIndexFind(t *testing.T) {
+	ix := NewIndex()
+	ix.Add("full", New("A huge fire has destroyed the Waitrose store", full))
+	ix.Add("other", New("Council approves budget", "The city council approved a new budget for public libraries on Monday after a long debate about opening hours and the cost of books."))
+	tests := []struct {
+		name, title, body, want string
+	}{
+		{"retitled copy", "Blaze guts supermarket | Local News", "LONDON (AP) - " + full + "\nAdvertisement", "full"},
+		{"teaser", "A huge fire has destroyed the Waitrose store", "The fire, which is being treated as suspicious, broke out in the roof of the store at 8.49pm on Friday night and quickly spread to the rest of the building.... Read more", "full"},
+		{"other write-up", "Supermarket fire in Banstead", "Police are investigating a suspicious blaze that destroyed the Waitrose supermarket in Banstead on Friday night, forcing dozens of residents to leave their homes.", ""},
+		{"unrelated", "Match report", "The home side won two nil after a late goal in the second half of a tense game.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, ok := ix.Find(New(tt.title, tt.body))
+			if got := map[bool]string{true: m.Key}[ok]; got != tt.want {
+				t.Errorf("got match %q (%+v), want %q", got, m, tt.want)
+			}
+		})
+	}
+	ix.Remove("full")
+	if _, ok := ix.Find(New("t", full)); ok || ix.Len() != 1 {
+		t.Errorf("after Remove: got a match or %d entries, want none and 1", ix.Len())
+	}
+}

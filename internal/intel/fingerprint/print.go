@@ -1,0 +1,173 @@
+// Package fingerprint finds near-duplicate texts: syndicated wire copy,
+// re-titled or copy-edited copies, truncated copies and teasers of a full
+// text. A text becomes a set of hashed word shingles (after its boilerplate
+// is stripped); an Index finds candidates in sublinear time through MinHash
+// LSH bands (for resemblance) and sampled anchor shingles (for containment,
+// which resemblance misses when one text is a short part of the other), then
+// verifies each candidate on the exact shingle sets.
+package fingerprint
+
+import (
+	"slices"
+)
+
+// Shingle length in words. Four words keep two outlets' independent
+// sentences about one event apart while surviving light copy-editing.
+const shingleWords = 4
+
+// Number of MinHash values: bands × rows.
+const (
+	bands   = 16
+	rows    = 4
+	sigSize = bands * rows
+)
+
+// anchorMod samples shingles as anchors: about one in anchorMod, plus the
+// first leadAnchors of the text, so a two-sentence teaser still has some.
+const (
+	anchorMod   = 8
+	leadAnchors = 6
+)
+
+// Print is the fingerprint of one text.
+type Print struct {
+	// Shingles is the sorted set of shingle hashes.
+	Shingles []uint64
+	// Sig is the MinHash signature of Shingles.
+	Sig [sigSize]uint64
+	// Anchors are the shingles indexed for containment lookup.
+	Anchors []uint64
+	// Title is the sorted set of the title's word hashes.
+	Title []uint64
+}
+
+// New fingerprints an article: its title and plain text body.
+func New(title, body string) *Print {
+	var words []string
+	for _, l := range Clean(body) {
+		words = append(words, Words(l)...)
+	}
+	tw := Words(title)
+	if len(words) < 2*shingleWords {
+		words = append(tw, words...)
+	}
+	p := &Print{Title: uniqueHashes(tw)}
+	var lead []uint64
+	if len(words) > 0 {
+		n := max(1, len(words)-shingleWords+1)
+		sh := make([]uint64, 0, n)
+		for i := 0; i < n; i++ {
+			h := hashWords(words[i:min(len(words), i+shingleWords)])
+			sh = append(sh, h)
+			if i < leadAnchors {
+				lead = append(lead, h)
+			}
+		}
+		slices.Sort(sh)
+		p.Shingles = slices.Compact(sh)
+	}
+	p.Sig = minhash(p.Shingles)
+	anchors := lead
+	for _, h := range p.Shingles {
+		if h%anchorMod == 0 {
+			anchors = append(anchors, h)
+		}
+	}
+	slices.Sort(anchors)
+	p.Anchors = slices.Compact(anchors)
+	return p
+}
+
+// Resemblance returns |A∩B|/|A∪B| and the containment of the smaller set in
+// the larger, |A∩B|/min(|A|,|B|).
+func Resemblance(a, b []uint64) (jaccard, containment float64) {
+	if len(a) == 0 || len(b) == 0 {
+		return 0, 0
+	}
+	inter := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	union := len(a) + len(b) - inter
+	return float64(inter) / float64(union), float64(inter) / float64(min(len(a), len(b)))
+}
+
+func uniqueHashes(words []string) []uint64 {
+	out := make([]uint64, 0, len(words))
+	for _, w := range words {
+		out = append(out, hashString(w, fnvOffset))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashString(s string, h uint64) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func hashWords(ws []string) uint64 {
+	h := uint64(fnvOffset)
+	for i, w := range ws {
+		if i > 0 {
+			h ^= ' '
+			h *= fnvPrime
+		}
+		h = hashString(w, h)
+	}
+	return mix(h)
+}
+
+// mix is splitmix64's finalizer: it spreads FNV's weak low bits.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+func minhash(sh []uint64) [sigSize]uint64 {
+	var sig [sigSize]uint64
+	for i := range sig {
+		sig[i] = ^uint64(0)
+	}
+	for _, h := range sh {
+		for i := range sig {
+			v := mix(h ^ seeds[i])
+			if v < sig[i] {
+				sig[i] = v
+			}
+		}
+	}
+	return sig
+}
+
+// seeds are fixed so signatures are the same in every process.
+var seeds = func() [sigSize]uint64 {
+	var s [sigSize]uint64
+	x := uint64(0x9e3779b97f4a7c15)
+	for i := range s {
+		x += 0x9e3779b97f4a7c15
+		s[i] = mix(x)
+	}
+	return s
+}()
