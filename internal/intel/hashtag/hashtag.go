@@ -35,9 +35,35 @@ func FromPhrases(keyphrases []string, entities []tidings.Entity, n int) []string
 		order int
 	}
 	var cands []cand
+	// Keyphrase lists lead with single words ("rare", "earth") that are
+	// parts of phrases further down ("rare earth"): the phrase makes the
+	// better tag, so it takes the best rank of its parts and the parts go.
+	rank := map[string]int{}
+	inPhrase := map[string]bool{}
 	for i, p := range keyphrases {
+		if ws := strings.Fields(p); len(ws) == 1 {
+			if _, ok := rank[p]; !ok {
+				rank[p] = i
+			}
+		} else {
+			for _, w := range ws {
+				inPhrase[w] = true
+			}
+		}
+	}
+	for i, p := range keyphrases {
+		fs := strings.Fields(p)
+		if len(fs) == 1 && inPhrase[p] {
+			continue
+		}
+		best := i
+		for _, w := range fs {
+			if r, ok := rank[w]; ok && r < best {
+				best = r
+			}
+		}
 		ws := words(p)
-		s := 1 / float64(i+1)
+		s := 1 / float64(best+1)
 		if len(ws) == 2 {
 			s *= 1.3 // two-word phrases make the most telling tags
 		}
@@ -77,13 +103,27 @@ func FromPhrases(keyphrases []string, entities []tidings.Entity, n int) []string
 			tag = c
 		}
 		key := strings.TrimSuffix(Normalize(tag), "s")
-		if seen[key] {
+		if seen[key] || overlaps(key, seen) {
 			continue
 		}
 		seen[key] = true
 		out = append(out, tag)
 	}
 	return out
+}
+
+// overlaps reports whether key contains or is contained in a chosen tag's
+// key ("rareearth" and "rareearthmagnet"): one of them is enough.
+func overlaps(key string, seen map[string]bool) bool {
+	if len(key) < 4 {
+		return false
+	}
+	for k := range seen {
+		if len(k) >= 4 && (strings.Contains(k, key) || strings.Contains(key, k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Normalize returns the key of a tag: ASCII letters and digits only,

@@ -45,6 +45,12 @@ func TestFromPhrases(t *testing.T) {
 			n:        3,
 			want:     []string{"Zurich", "JLMAGRareEarth", "RareEarthMagnets"},
 		},
+		{
+			name:    "phrases replace the words they contain",
+			phrases: []string{"rare", "earth", "export", "rare earth", "magnets", "rare earth magnets", "export controls"},
+			n:       3,
+			want:    []string{"RareEarth", "ExportControls", "Magnets"},
+		},
 		{name: "n caps", phrases: []string{"alpha", "beta", "gamma"}, n: 2, want: []string{"Alpha", "Beta"}},
 		{name: "zero", phrases: []string{"alpha"}, n: 0, want: nil},
 		{name: "nothing", n: 3, want: nil},
