@@ -47,9 +47,9 @@ func TestFromPhrases(t *testing.T) {
 		},
 		{
 			name:    "phrases replace the words they contain",
-			phrases: []string{"rare", "earth", "export", "rare earth", "magnets", "rare earth magnets", "export controls"},
+			phrases: []string{"rare", "earth", "export", "rare earth", "magnets", "rare earth magnets", "export controls", "tariffs"},
 			n:       3,
-			want:    []string{"RareEarth", "ExportControls", "Magnets"},
+			want:    []string{"RareEarth", "ExportControls", "Tariffs"},
 		},
 		{name: "n caps", phrases: []string{"alpha", "beta", "gamma"}, n: 2, want: []string{"Alpha", "Beta"}},
 		{name: "zero", phrases: []string{"alpha"}, n: 0, want: nil},
