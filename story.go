@@ -12,4 +12,7 @@ type Story struct {
 	SourceCount       int
 	Hashtags          []string
 	Entities          []Entity
+	// MergedFrom lists stories that analysis found to be this one; saving
+	// the story moves their articles here and removes them.
+	MergedFrom []int64
 }
