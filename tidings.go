@@ -50,9 +50,11 @@ type Store interface {
 	//     canonical article of any source is stored with DuplicateOf set to
 	//     that article;
 	//   - any other item is stored as a new canonical article.
-	// Items get their ID (and DuplicateOf) set. Concurrent refreshes never
-	// store one article twice as canonical. It returns ErrNotFound when the
-	// source is gone.
+	// Items get their ID (and DuplicateOf) set; an item without PublishedAt
+	// is stored as published when it was first stored, and an item without
+	// GUID is keyed by its URL, else its ContentHash (ErrInvalid when it has
+	// none of them). Concurrent refreshes never store one article twice as
+	// canonical. It returns ErrNotFound when the source is gone.
 	SaveRefresh(ctx context.Context, sourceID int64, st FetchState, items []*Article) (RefreshResult, error)
 	// KnownGUIDs returns, of the given GUIDs, those the source already has,
 	// mapped to their stored ContentHash. The pipeline asks before fetching
@@ -67,12 +69,20 @@ type Store interface {
 	// publication order (then ID), with their intelligence: the window an
 	// analyzer warms up from.
 	ArticlesSince(ctx context.Context, t time.Time) ([]*Article, error)
+	// SearchArticles returns up to limit canonical articles whose title or
+	// text match every word of query, best match first. The query is what a
+	// user typed: quotes, operators, unbalanced parentheses and invalid
+	// UTF-8 are taken as plain words and never cause an error; a query with
+	// no words matches nothing.
+	SearchArticles(ctx context.Context, query string, limit int) ([]*Article, error)
 
 	// SaveAnalysis stores what analysis derived for existing articles:
 	// DuplicateOf, StoryID, Language and Intel, and brings the stories they
 	// belong to up to date (a story's ID is the ID of its first article).
 	// It returns ErrNotFound when an article is gone.
 	SaveAnalysis(ctx context.Context, articles []*Article, stories []*Story) error
+	// Story returns one story with its aggregates, or ErrNotFound.
+	Story(ctx context.Context, id int64) (*Story, error)
 
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)

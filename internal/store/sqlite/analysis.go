@@ -1,0 +1,143 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/store/codec"
+)
+
+// SaveAnalysis implements tidings.Store. Story aggregates (first and last
+// seen, article and source counts) are recomputed from the articles rather
+// than taken from the given stories, so they stay true whatever order
+// concurrent analyses commit in; a story left without articles is deleted.
+func (s *Store) SaveAnalysis(ctx context.Context, articles []*tidings.Article, stories []*tidings.Story) error {
+	for _, a := range articles {
+		if a.DuplicateOf == a.ID {
+			return tidings.Errorf(tidings.ErrInvalid, "article %d cannot duplicate itself", a.ID)
+		}
+	}
+	for _, st := range stories {
+		if st.ID <= 0 {
+			return tidings.Errorf(tidings.ErrInvalid, "story without ID")
+		}
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		affected := map[int64]bool{}
+		update, err := tx.PrepareContext(ctx, `UPDATE articles SET duplicate_of = ?, story_id = ?, language = ?,
+			summary = ?, keyphrases = ?, hashtags = ?, entities = ?, related = ? WHERE id = ?`)
+		if err != nil {
+			return fmt.Errorf("sqlite: save analysis: %w", err)
+		}
+		defer update.Close()
+		for _, a := range articles {
+			var old sql.NullInt64
+			err := tx.QueryRowContext(ctx, `SELECT story_id FROM articles WHERE id = ?`, a.ID).Scan(&old)
+			if err == sql.ErrNoRows {
+				return tidings.Errorf(tidings.ErrNotFound, "article %d not found", a.ID)
+			}
+			if err == nil {
+				_, err = update.ExecContext(ctx, nullID(a.DuplicateOf), nullID(a.StoryID), codec.Text(a.Language),
+					codec.Strings(a.Summary), codec.Strings(a.Keyphrases), codec.Strings(a.Hashtags),
+					codec.Entities(a.Entities), codec.IDs(a.Related), a.ID)
+			}
+			switch {
+			case isForeignKey(err):
+				return tidings.Errorf(tidings.ErrNotFound, "article %d: canonical article %d not found", a.ID, a.DuplicateOf)
+			case err != nil:
+				return fmt.Errorf("sqlite: save analysis of article %d: %w", a.ID, err)
+			}
+			if old.Valid {
+				affected[old.Int64] = true
+			}
+			if a.StoryID != 0 {
+				affected[a.StoryID] = true
+			}
+			if err := saveHashtags(ctx, tx, a); err != nil {
+				return err
+			}
+		}
+		for _, st := range stories {
+			affected[st.ID] = true
+			_, err := tx.ExecContext(ctx, `INSERT INTO stories (id, headline_article_id, first_seen, last_seen,
+				article_count, source_count, hashtags, entities) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (id) DO UPDATE SET headline_article_id = excluded.headline_article_id,
+				hashtags = excluded.hashtags, entities = excluded.entities`,
+				st.ID, st.HeadlineArticleID, st.FirstSeen.UnixMicro(), st.LastSeen.UnixMicro(), st.ArticleCount,
+				st.SourceCount, codec.Strings(st.Hashtags), codec.Entities(st.Entities))
+			if err != nil {
+				return fmt.Errorf("sqlite: save story %d: %w", st.ID, err)
+			}
+		}
+		ids := make([]int64, 0, len(affected))
+		for id := range affected {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		return refreshStories(ctx, tx, ids)
+	})
+}
+
+func saveHashtags(ctx context.Context, tx *sql.Tx, a *tidings.Article) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM article_hashtags WHERE article_id = ?`, a.ID); err != nil {
+		return fmt.Errorf("sqlite: save hashtags of article %d: %w", a.ID, err)
+	}
+	for _, tag := range codec.HashtagKeys(a.Hashtags) {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO article_hashtags (article_id, tag) VALUES (?, ?)`, a.ID, tag); err != nil {
+			return fmt.Errorf("sqlite: save hashtags of article %d: %w", a.ID, err)
+		}
+	}
+	return nil
+}
+
+// refreshStories recomputes the aggregates of the given stories from their
+// articles, creates a story row for articles whose story has none, and
+// deletes stories left without articles.
+func refreshStories(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	for _, id := range ids {
+		var (
+			n, sources        int
+			first, last, head sql.NullInt64
+		)
+		err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(DISTINCT source_id), MIN(published_at), MAX(published_at), MIN(id)
+			FROM articles WHERE story_id = ?`, id).Scan(&n, &sources, &first, &last, &head)
+		if err != nil {
+			return fmt.Errorf("sqlite: story %d: %w", id, err)
+		}
+		if n == 0 {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id = ?`, id); err != nil {
+				return fmt.Errorf("sqlite: delete story %d: %w", id, err)
+			}
+			continue
+		}
+		// The headline stays unless it left the story.
+		_, err = tx.ExecContext(ctx, `INSERT INTO stories (id, headline_article_id, first_seen, last_seen, article_count, source_count)
+			VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+			ON CONFLICT (id) DO UPDATE SET first_seen = ?3, last_seen = ?4, article_count = ?5, source_count = ?6,
+			headline_article_id = CASE WHEN EXISTS (SELECT 1 FROM articles WHERE id = stories.headline_article_id AND story_id = ?1)
+				THEN stories.headline_article_id ELSE ?2 END`,
+			id, head.Int64, first.Int64, last.Int64, n, sources)
+		if err != nil {
+			return fmt.Errorf("sqlite: update story %d: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// Stats implements tidings.Store.
+func (s *Store) Stats(ctx context.Context) (tidings.Stats, error) {
+	var st tidings.Stats
+	err := s.rdb.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM sources),
+		(SELECT COUNT(*) FROM articles),
+		(SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL),
+		(SELECT COUNT(*) FROM sources WHERE error_count > 0),
+		(SELECT COUNT(*) FROM stories)`).Scan(&st.Sources, &st.Articles, &st.Duplicates, &st.Errors, &st.Stories)
+	if err != nil {
+		return st, fmt.Errorf("sqlite: stats: %w", err)
+	}
+	return st, nil
+}

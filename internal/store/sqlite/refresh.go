@@ -1,0 +1,246 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/store/codec"
+)
+
+// stored is what SaveRefresh needs to know of an article the source has.
+type stored struct {
+	id, duplicateOf, storyID int64
+	hash                     string
+	created                  sql.NullInt64
+}
+
+// SaveRefresh implements tidings.Store. SQLite has one writer at a time
+// (one connection here, BEGIN IMMEDIATE across processes), so the canonical
+// lookups and the inserts of one refresh cannot interleave with another's.
+func (s *Store) SaveRefresh(ctx context.Context, sourceID int64, st tidings.FetchState, items []*tidings.Article) (tidings.RefreshResult, error) {
+	for _, a := range items {
+		if err := prepareItem(a); err != nil {
+			return tidings.RefreshResult{}, err
+		}
+	}
+	var res tidings.RefreshResult
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		res = tidings.RefreshResult{}
+		if err := saveFetchState(ctx, tx, sourceID, st); err != nil {
+			return err
+		}
+		if len(items) == 0 {
+			return nil
+		}
+		r := refresh{tx: tx, sourceID: sourceID, now: s.clock().UnixMicro()}
+		defer r.close()
+		return r.save(ctx, items, &res)
+	})
+	if err != nil {
+		return tidings.RefreshResult{}, err
+	}
+	return res, nil
+}
+
+// prepareItem cleans an item's text and gives it a GUID.
+func prepareItem(a *tidings.Article) error {
+	a.GUID, a.URL, a.Title, a.Author = codec.Text(a.GUID), codec.Text(a.URL), codec.Text(a.Title), codec.Text(a.Author)
+	a.HTML, a.Text, a.Language, a.ContentHash = codec.Text(a.HTML), codec.Text(a.Text), codec.Text(a.Language), codec.Text(a.ContentHash)
+	switch {
+	case a.GUID != "":
+	case a.URL != "":
+		a.GUID = a.URL
+	case a.ContentHash != "":
+		a.GUID = a.ContentHash
+	default:
+		return tidings.Errorf(tidings.ErrInvalid, "item %q has no GUID, URL or content hash", a.Title)
+	}
+	return nil
+}
+
+// refresh is one SaveRefresh transaction with its prepared statements.
+type refresh struct {
+	tx                            *sql.Tx
+	sourceID, now                 int64
+	insert, update, byURL, byHash *sql.Stmt
+}
+
+func (r *refresh) close() {
+	for _, st := range []*sql.Stmt{r.insert, r.update, r.byURL, r.byHash} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+func (r *refresh) prepare(ctx context.Context) error {
+	var err error
+	prep := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var st *sql.Stmt
+		st, err = r.tx.PrepareContext(ctx, q)
+		return st
+	}
+	r.insert = prep(`INSERT INTO articles (source_id, guid, url, title, author, published_at, html, text, language,
+		content_hash, duplicate_of, created_at, updated_at, summary, keyphrases, hashtags, entities, related)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	r.update = prep(`UPDATE articles SET url = ?, title = ?, author = ?, published_at = ?, html = ?, text = ?,
+		content_hash = ?, updated_at = ? WHERE id = ?`)
+	r.byURL = prep(`SELECT id FROM articles WHERE url = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1`)
+	r.byHash = prep(`SELECT id FROM articles WHERE content_hash = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1`)
+	if err != nil {
+		return fmt.Errorf("sqlite: save refresh: prepare: %w", err)
+	}
+	return nil
+}
+
+func (r *refresh) save(ctx context.Context, items []*tidings.Article, res *tidings.RefreshResult) error {
+	guids := make([]string, len(items))
+	for i, a := range items {
+		guids[i] = a.GUID
+	}
+	have, err := existing(ctx, r.tx, r.sourceID, guids)
+	if err != nil {
+		return fmt.Errorf("sqlite: save refresh of source %d: %w", r.sourceID, err)
+	}
+	if err := r.prepare(ctx); err != nil {
+		return err
+	}
+	for _, a := range items {
+		a.SourceID = r.sourceID
+		if old, ok := have[a.GUID]; ok {
+			a.ID, a.DuplicateOf, a.StoryID, a.CreatedAt = old.id, old.duplicateOf, old.storyID, fromMicros(old.created)
+			if old.hash == a.ContentHash {
+				res.Unchanged++
+				continue
+			}
+			if a.PublishedAt.IsZero() {
+				a.PublishedAt = a.CreatedAt
+			}
+			if _, err := r.update.ExecContext(ctx, a.URL, a.Title, a.Author, a.PublishedAt.UnixMicro(), a.HTML, a.Text,
+				a.ContentHash, r.now, a.ID); err != nil {
+				return fmt.Errorf("sqlite: update article %q: %w", a.GUID, err)
+			}
+			a.UpdatedAt = fromMicros(sql.NullInt64{Int64: r.now, Valid: true})
+			old.hash = a.ContentHash
+			have[a.GUID] = old
+			res.Updated++
+			res.Stored = append(res.Stored, a)
+			continue
+		}
+		if err := r.insertItem(ctx, a); err != nil {
+			return err
+		}
+		have[a.GUID] = stored{id: a.ID, duplicateOf: a.DuplicateOf, hash: a.ContentHash,
+			created: sql.NullInt64{Int64: r.now, Valid: true}}
+		if a.DuplicateOf != 0 {
+			res.Duplicates++
+		} else {
+			res.New++
+		}
+		res.Stored = append(res.Stored, a)
+	}
+	return nil
+}
+
+func (r *refresh) insertItem(ctx context.Context, a *tidings.Article) error {
+	a.DuplicateOf, a.StoryID = 0, 0
+	var err error
+	if a.URL != "" {
+		a.DuplicateOf, err = canonical(ctx, r.byURL, a.URL)
+	}
+	if err == nil && a.DuplicateOf == 0 && a.ContentHash != "" {
+		a.DuplicateOf, err = canonical(ctx, r.byHash, a.ContentHash)
+	}
+	if err != nil {
+		return fmt.Errorf("sqlite: find canonical of %q: %w", a.GUID, err)
+	}
+	now := fromMicros(sql.NullInt64{Int64: r.now, Valid: true})
+	a.CreatedAt, a.UpdatedAt = now, now
+	if a.PublishedAt.IsZero() {
+		a.PublishedAt = now
+	}
+	res, err := r.insert.ExecContext(ctx, r.sourceID, a.GUID, a.URL, a.Title, a.Author, a.PublishedAt.UnixMicro(),
+		a.HTML, a.Text, a.Language, a.ContentHash, nullID(a.DuplicateOf), r.now, r.now,
+		codec.Strings(a.Summary), codec.Strings(a.Keyphrases), codec.Strings(a.Hashtags),
+		codec.Entities(a.Entities), codec.IDs(a.Related))
+	if err != nil {
+		return fmt.Errorf("sqlite: insert article %q: %w", a.GUID, err)
+	}
+	a.ID, err = res.LastInsertId()
+	return err
+}
+
+// canonical returns the ID of the canonical article a lookup finds, 0 when
+// there is none.
+func canonical(ctx context.Context, st *sql.Stmt, key string) (int64, error) {
+	var id int64
+	err := st.QueryRowContext(ctx, key).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
+}
+
+// maxParams keeps IN lists well below SQLite's limit on parameters.
+const maxParams = 500
+
+// existing returns, of guids, the articles the source has.
+func existing(ctx context.Context, tx interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}, sourceID int64, guids []string) (map[string]stored, error) {
+	have := make(map[string]stored, len(guids))
+	for len(guids) > 0 {
+		n := min(len(guids), maxParams)
+		args := make([]any, 0, n+1)
+		args = append(args, sourceID)
+		for _, g := range guids[:n] {
+			args = append(args, g)
+		}
+		guids = guids[n:]
+		rows, err := tx.QueryContext(ctx, `SELECT guid, id, content_hash, COALESCE(duplicate_of, 0), COALESCE(story_id, 0), created_at
+			FROM articles WHERE source_id = ? AND guid IN (?`+strings.Repeat(",?", n-1)+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var g string
+			var st stored
+			if err := rows.Scan(&g, &st.id, &st.hash, &st.duplicateOf, &st.storyID, &st.created); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			have[g] = st
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return have, nil
+}
+
+// KnownGUIDs implements tidings.Store.
+func (s *Store) KnownGUIDs(ctx context.Context, sourceID int64, guids []string) (map[string]string, error) {
+	clean := make([]string, len(guids))
+	for i, g := range guids {
+		clean[i] = codec.Text(g)
+	}
+	have, err := existing(ctx, s.rdb, sourceID, clean)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: known guids of source %d: %w", sourceID, err)
+	}
+	out := make(map[string]string, len(have))
+	for i, g := range guids {
+		if st, ok := have[clean[i]]; ok {
+			out[g] = st.hash
+		}
+	}
+	return out, nil
+}
