@@ -13,7 +13,8 @@ import (
 // SaveAnalysis implements tidings.Store. Story aggregates (first and last
 // seen, article and source counts) are recomputed from the articles rather
 // than taken from the given stories, so they stay true whatever order
-// concurrent analyses commit in; a story left without articles is deleted.
+// concurrent analyses commit in; a story left without articles (merged into
+// another) is deleted.
 func (s *Store) SaveAnalysis(ctx context.Context, articles []*tidings.Article, stories []*tidings.Story) error {
 	for _, a := range articles {
 		if a.DuplicateOf == a.ID {
@@ -70,6 +71,19 @@ func (s *Store) SaveAnalysis(ctx context.Context, articles []*tidings.Article, s
 				st.SourceCount, codec.Strings(st.Hashtags), codec.Entities(st.Entities))
 			if err != nil {
 				return fmt.Errorf("sqlite: save story %d: %w", st.ID, err)
+			}
+		}
+		// Merges last, so that articles saved above with a merged story's ID
+		// move too.
+		for _, st := range stories {
+			for _, from := range st.MergedFrom {
+				if from == st.ID {
+					continue
+				}
+				affected[from] = true
+				if _, err := tx.ExecContext(ctx, `UPDATE articles SET story_id = ? WHERE story_id = ?`, st.ID, from); err != nil {
+					return fmt.Errorf("sqlite: merge story %d into %d: %w", from, st.ID, err)
+				}
 			}
 		}
 		ids := make([]int64, 0, len(affected))

@@ -98,6 +98,26 @@ func testSaveAnalysisMerge(t *testing.T, st tidings.Store) {
 	if got.ArticleCount != 3 || got.SourceCount != 2 || !got.LastSeen.Equal(base.Add(30*time.Minute)) {
 		t.Errorf("merged story: got %+v, want 3 articles from 2 sources", got)
 	}
+	// A merge named by the surviving story moves every article of the other.
+	as[3].StoryID = as[3].ID
+	if err := st.SaveAnalysis(ctx, as[3:], []*tidings.Story{{ID: as[3].ID, HeadlineArticleID: as[3].ID}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveAnalysis(ctx, nil, []*tidings.Story{{ID: as[0].ID, HeadlineArticleID: as[0].ID, MergedFrom: []int64{as[3].ID}}}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = st.Story(ctx, as[3].ID)
+	wantKind(t, "Story(MergedFrom)", err, tidings.ErrNotFound)
+	if got := article(t, st, as[3].ID).StoryID; got != as[0].ID {
+		t.Errorf("merged article: got StoryID %d, want %d", got, as[0].ID)
+	}
+	if got, _ := st.Story(ctx, as[0].ID); got == nil || got.ArticleCount != 4 || !got.LastSeen.Equal(base.Add(40*time.Minute)) {
+		t.Errorf("story after MergedFrom: got %+v, want 4 articles", got)
+	}
+	as[3].StoryID = as[0].ID
+	if s, _ := st.Stats(ctx); s.Stories != 1 {
+		t.Errorf("got %d stories, want 1", s.Stories)
+	}
 	// A source's deletion updates the stories of its articles.
 	if err := st.DeleteSource(ctx, as[2].SourceID); err != nil {
 		t.Fatal(err)
