@@ -38,8 +38,8 @@ func Is(w string) bool {
 	if english[w] {
 		return true
 	}
-	// Curly apostrophes are common in feeds.
-	if strings.ContainsRune(w, '’') {
+	// Curly apostrophes (E2 80 99) are common in feeds.
+	if strings.IndexByte(w, 0xE2) >= 0 && strings.Contains(w, "’") {
 		return english[strings.ReplaceAll(w, "’", "'")]
 	}
 	return false

@@ -18,7 +18,6 @@ import (
 	"strings"
 
 	"github.com/tidings/tidings/internal/intel/stopword"
-	"github.com/tidings/tidings/internal/intel/tokenize"
 )
 
 // Options tune Summarize; the zero value means the defaults.
@@ -65,15 +64,26 @@ func (o Options) Summarize(title, text string, n int) []string {
 	if len(sents) == 0 {
 		return nil
 	}
+	// lengths[i] counts all words of sentence i, words[i] holds its
+	// content words.
+	lengths := make([]int, len(sents))
 	words := make([][]string, len(sents))
 	tf := make(map[string]int, 256)
+	all := make([]string, 0, len(text)/5)
 	for i, s := range sents {
-		words[i] = tokenize.Words(s)
-		for _, w := range words[i] {
+		k := len(all)
+		all = appendWords(all, s)
+		lengths[i] = len(all) - k
+		j := k
+		for _, w := range all[k:] {
 			if content(w) {
 				tf[w]++
+				all[j] = w
+				j++
 			}
 		}
+		all = all[:j]
+		words[i] = all[k:j:j]
 	}
 	// Fewer slots need longer sentences to fill the budget.
 	lengthWeight := 0.2
@@ -86,17 +96,15 @@ func (o Options) Summarize(title, text string, n int) []string {
 	}
 	cands := make([]cand, 0, len(sents))
 	for i, ws := range words {
-		if len(ws) < minWords {
+		if lengths[i] < minWords {
 			continue
 		}
-		sum, k := 0, 0
+		sum := 0
 		for _, w := range ws {
-			if content(w) {
-				sum += tf[w]
-				k++
-			}
+			sum += tf[w]
 		}
-		l := len(ws)
+		k := len(ws)
+		l := lengths[i]
 		if l > lengthCap {
 			l = lengthCap
 		}
@@ -114,7 +122,7 @@ func (o Options) Summarize(title, text string, n int) []string {
 			break
 		}
 		chosen = append(chosen, c.i)
-		total += len(words[c.i])
+		total += lengths[c.i]
 	}
 	sort.Ints(chosen)
 	out := make([]string, len(chosen))

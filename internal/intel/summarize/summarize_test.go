@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/tidings/tidings/internal/intel/tokenize"
 )
 
 const article = `Rare earth magnet makers in China have resumed exports to the United States after the Geneva talks.
@@ -111,5 +113,15 @@ func BenchmarkSummarize(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Summarize("Rare earth exports resume", text, 3)
+	}
+}
+
+func TestAppendWords(t *testing.T) {
+	for _, s := range []string{"The U.S. e-mail don't", "Zürich café 東京 ÉTÉ", "well- known 3.5% rise", "it’s ‘quoted’", "", "\xff\xfe ab"} {
+		got := appendWords(nil, s)
+		want := tokenize.Words(s)
+		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("appendWords(%q) differs from tokenize.Words (-want +got):\n%s", s, diff)
+		}
 	}
 }
