@@ -20,6 +20,9 @@ import (
 // maxEntities is how many Extract returns.
 const maxEntities = 10
 
+// casedSample is how many words tell whether the text is cased English.
+const casedSample = 300
+
 // maxBytes bounds the text examined; names that matter appear early.
 const maxBytes = 20000
 
@@ -39,10 +42,18 @@ func Extract(title, text string) []tidings.Entity {
 	}
 	found := map[string]*agg{}
 	var order []*agg
+	// Which sentence-initial words does the text also write in lowercase?
 	lowerSeen := map[string]bool{}
 	for _, t := range toks {
+		if t.initial && t.capital {
+			lowerSeen[t.lower] = false
+		}
+	}
+	for _, t := range toks {
 		if !t.capital {
-			lowerSeen[t.lower] = true
+			if _, ok := lowerSeen[t.lower]; ok {
+				lowerSeen[t.lower] = true
+			}
 		}
 	}
 	for _, sp := range spans(toks) {
@@ -141,6 +152,9 @@ func vote(v map[string]int) string {
 func cased(toks []token) bool {
 	if len(toks) == 0 {
 		return false
+	}
+	if len(toks) > casedSample {
+		toks = toks[:casedSample]
 	}
 	caps, fn := 0, 0
 	for _, t := range toks {

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/tidings/tidings/internal/intel/tokenize"
 )
 
 // token is a word with the facts span finding needs.
@@ -29,22 +27,28 @@ type span struct {
 }
 
 func prepare(s string) []token {
-	toks := tokenize.Tokens(s)
+	toks := scan(s)
 	out := make([]token, len(toks))
 	sentenceStart := true
 	for i, t := range toks {
 		text := t.Text
 		// Possessives end a name: "Bessent's" is "Bessent".
 		poss := false
-		for _, suf := range [...]string{"'s", "’s", "'", "’"} {
-			if strings.HasSuffix(text, suf) && len(text) > len(suf) {
-				text, poss = text[:len(text)-len(suf)], true
-				break
+		if last := text[len(text)-1]; last == 's' || last == '\'' || last == 0x99 {
+			for _, suf := range [...]string{"'s", "’s", "'", "’"} {
+				if strings.HasSuffix(text, suf) && len(text) > len(suf) {
+					text, poss = text[:len(text)-len(suf)], true
+					break
+				}
 			}
 		}
 		r, _ := utf8.DecodeRuneInString(text)
-		tk := token{text: text, lower: strings.ToLower(text), capital: unicode.IsUpper(r), initial: sentenceStart}
-		tk.acronym = isAcronym(text)
+		lower := t.Lower
+		if len(text) < len(t.Text) {
+			lower = strings.ToLower(text)
+		}
+		tk := token{text: text, lower: lower, capital: unicode.IsUpper(r), initial: sentenceStart}
+		tk.acronym = tk.capital && isAcronym(text)
 		end := t.Start + len(t.Text)
 		next := len(s)
 		if i+1 < len(toks) {
@@ -52,7 +56,7 @@ func prepare(s string) []token {
 		}
 		gap := s[end:next]
 		sentenceStart = false
-		if !poss && titles[text] && strings.TrimRight(gap, " ") == "." && len(gap) > 1 {
+		if !poss && len(gap) > 1 && gap[0] == '.' && strings.TrimRight(gap, " ") == "." && titles[text] {
 			// "Mr. Smith": the period belongs to the title.
 			gap = " "
 		}
@@ -110,7 +114,7 @@ func nameWord(t token) bool {
 // spans finds runs of capitalized tokens, allowing a connector between two
 // of them, and never across punctuation.
 func spans(toks []token) []span {
-	var out []span
+	out := make([]span, 0, len(toks)/4+1)
 	for i := 0; i < len(toks); {
 		if !nameWord(toks[i]) {
 			i++
@@ -132,9 +136,9 @@ func spans(toks []token) []span {
 			}
 			break
 		}
-		sp := span{pos: i, first: toks[i].initial}
+		sp := span{pos: i, first: toks[i].initial, words: make([]string, j-i)}
 		for k := i; k < j; k++ {
-			sp.words = append(sp.words, toks[k].text)
+			sp.words[k-i] = toks[k].text
 		}
 		if i > 0 {
 			sp.prev = toks[i-1].lower

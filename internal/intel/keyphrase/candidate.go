@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/tidings/tidings/internal/intel/stopword"
-	"github.com/tidings/tidings/internal/intel/tokenize"
 )
 
 // maxWords is the longest phrase considered.
@@ -20,16 +19,33 @@ type candidate struct {
 	capital int // occurrences written capitalized, not at a sentence start
 	inTitle bool
 	inLead  bool
-	forms   map[string]int
+	forms   []form // usually one
+}
+
+// form is a surface form of a candidate and how often it occurs.
+type form struct {
+	text string
+	n    int
+}
+
+// add counts one occurrence of the surface form b.
+func (c *candidate) add(b []byte) {
+	for i := range c.forms {
+		if c.forms[i].text == string(b) {
+			c.forms[i].n++
+			return
+		}
+	}
+	c.forms = append(c.forms, form{string(b), 1})
 }
 
 // display is the most frequent lowercase surface form, ties to the
 // alphabetically first.
 func (c *candidate) display() string {
 	best, bn := "", 0
-	for f, k := range c.forms {
-		if k > bn || (k == bn && f < best) {
-			best, bn = f, k
+	for _, f := range c.forms {
+		if f.n > bn || (f.n == bn && f.text < best) {
+			best, bn = f.text, f.n
 		}
 	}
 	return best
@@ -55,7 +71,7 @@ func candidates(title, text string, leadTokens int) map[string]*candidate {
 }
 
 func prepare(s string) []word {
-	toks := tokenize.Tokens(s)
+	toks := scan(s)
 	ws := make([]word, len(toks))
 	sentenceStart := true
 	for i, t := range toks {
@@ -91,7 +107,8 @@ func prepare(s string) []word {
 }
 
 func collect(out map[string]*candidate, ws []word, inTitle bool, leadTokens int) {
-	var keyBuf, formBuf strings.Builder
+	keyBuf := make([]byte, 0, 64)
+	formBuf := make([]byte, 0, 64)
 	for i := range ws {
 		if !ws[i].edge {
 			continue
@@ -107,32 +124,30 @@ func collect(out map[string]*candidate, ws []word, inTitle bool, leadTokens int)
 			if !last.edge {
 				continue
 			}
-			keyBuf.Reset()
-			formBuf.Reset()
+			keyBuf, formBuf = keyBuf[:0], formBuf[:0]
 			capital := true
 			for k := i; k < i+n; k++ {
 				if k > i {
-					keyBuf.WriteByte(' ')
-					formBuf.WriteByte(' ')
+					keyBuf = append(keyBuf, ' ')
+					formBuf = append(formBuf, ' ')
 				}
-				keyBuf.WriteString(ws[k].stem)
-				formBuf.WriteString(ws[k].lower)
+				keyBuf = append(keyBuf, ws[k].stem...)
+				formBuf = append(formBuf, ws[k].lower...)
 				if !ws[k].capital && ws[k].inner && ws[k].edge {
 					capital = false
 				}
 			}
-			key := keyBuf.String()
-			c := out[key]
+			c := out[string(keyBuf)] // no allocation for the lookup
 			if c == nil {
 				words := make([]string, n)
 				for k := range words {
 					words[k] = ws[i+k].lower
 				}
-				c = &candidate{key: key, words: words, forms: map[string]int{}}
-				out[key] = c
+				c = &candidate{key: string(keyBuf), words: words}
+				out[c.key] = c
 			}
 			c.tf++
-			c.forms[formBuf.String()]++
+			c.add(formBuf)
 			if capital && !ws[i].initial {
 				c.capital++
 			}
