@@ -79,13 +79,15 @@ func prepare(s string) []word {
 		r, _ := utf8.DecodeRuneInString(t.Text)
 		w := word{
 			lower:   lower,
-			stem:    stem(lower),
+			stem:    lower,
 			capital: unicode.IsUpper(r),
 			initial: sentenceStart,
 		}
-		letters := strings.IndexFunc(lower, unicode.IsLetter) >= 0
-		stop := stopword.Is(lower) || stopword.Is(t.Lower)
-		w.edge = letters && !stop && utf8.RuneCountInString(lower) >= 2
+		stop := stopword.Is(lower) || (len(lower) != len(t.Lower) && stopword.Is(t.Lower))
+		w.edge = !stop && len(lower) >= 2 && strings.IndexFunc(lower, unicode.IsLetter) >= 0 && utf8.RuneCountInString(lower) >= 2
+		if w.edge {
+			w.stem = stem(lower)
+		}
 		w.inner = w.edge || lower == "of" || lower == "and" || lower == "&"
 		// What lies between this token and the next decides boundaries.
 		end := t.Start + len(t.Text)
