@@ -141,6 +141,10 @@ func TestStatusErrors(t *testing.T) {
 			"Retry-After": now.Add(90 * time.Second).Format(http.TimeFormat),
 			"Date":        now.Format(http.TimeFormat),
 		}, 90 * time.Second, nil, "HTTP 429 Too Many Requests"},
+		{"503 with HTTP-date and no Date header uses the clock", 503, map[string]string{
+			"Retry-After": now.Add(10 * time.Minute).Format(http.TimeFormat),
+			"Date":        "",
+		}, 10 * time.Minute, nil, "HTTP 503 Service Unavailable (retry after 10m0s)"},
 		{"503 with past date", 503, map[string]string{"Retry-After": now.Add(-time.Hour).Format(http.TimeFormat), "Date": now.Format(http.TimeFormat)}, 0, nil, "HTTP 503"},
 		{"404 is not found", 404, nil, 0, tidings.ErrNotFound, "HTTP 404 Not Found"},
 		{"410 is not found", 410, nil, 0, tidings.ErrNotFound, "HTTP 410 Gone"},
@@ -150,6 +154,10 @@ func TestStatusErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				for k, v := range tt.header {
+					if v == "" {
+						w.Header()[k] = nil // suppress net/http's automatic header
+						continue
+					}
 					w.Header()[k] = []string{v}
 				}
 				w.WriteHeader(tt.status)

@@ -85,7 +85,7 @@ func newDialer(o Options, check func(netip.Addr) error) *dialer {
 			return net.DefaultResolver.LookupIP(ctx, "ip", host)
 		}
 	}
-	d.net = net.Dialer{Timeout: o.ConnectTimeout, KeepAlive: -1}
+	d.net = net.Dialer{Timeout: o.ConnectTimeout}
 	if check != nil {
 		d.net.Control = func(network, address string, _ syscall.RawConn) error {
 			ap, err := netip.ParseAddrPort(address)
