@@ -1,0 +1,20 @@
+package entity
+
+import "testing"
+
+func FuzzExtract(f *testing.F) {
+	f.Add(article)
+	f.Add("Mr. Smith met Dr. Jones of the Bank of England in New York.")
+	f.Add("The A's. ’s 'S Mr.\xff ")
+	f.Fuzz(func(t *testing.T, text string) {
+		got := Extract("", text)
+		if len(got) > maxEntities {
+			t.Fatalf("got %d entities, want at most %d", len(got), maxEntities)
+		}
+		for _, e := range got {
+			if e.Text == "" || e.Type == "" {
+				t.Fatalf("got empty entity %+v", e)
+			}
+		}
+	})
+}
