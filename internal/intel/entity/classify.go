@@ -63,7 +63,7 @@ func classify(sp span, lowerSeen map[string]bool) ([]string, string) {
 	case person || firstNames[words[0]] && !single:
 		return words, tidings.EntityPerson
 	case single && isAcronym(name):
-		if notAcronyms[name] {
+		if notAcronyms[name] || notNames[strings.ToUpper(name[:1])+strings.ToLower(name[1:])] {
 			return nil, ""
 		}
 		return words, tidings.EntityOrg
@@ -92,7 +92,7 @@ func hasAcronym(words []string) bool {
 // notAcronyms are capitalized abbreviations that name no organisation.
 var notAcronyms = set(`TV, DVD, CD, GDP, CEO, CFO, COO, CTO, PM, AM, OK, AI, IT, PC, UFO, FM, HD, SUV, GPS, USB,
 DNA, HIV, AIDS, COVID, LOL, VIP, FAQ, PR, HR, ID, IQ, MP, MPS, RSS, URL, PDF, LGBT, LGBTQ, NFT, EV, EVS,
-CCTV, ATM, VAT, IPO, ETF, OMG, BBQ, DIY, RIP, TBA, TBD, FYI, ASAP, NB, PS, VS, SS`)
+CCTV, ATM, VAT, ET, PT, CT, MT, EST, EDT, PST, PDT, CST, CDT, GMT, UTC, BST, CET, CEST, IPO, ETF, OMG, BBQ, DIY, RIP, TBA, TBD, FYI, ASAP, NB, PS, VS, SS`)
 
 func isOrgSpan(words []string) bool {
 	if len(words) < 2 {

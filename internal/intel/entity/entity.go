@@ -93,6 +93,11 @@ func Extract(title, text string) []tidings.Entity {
 				b.count += a.count
 				if b.Type == tidings.EntityOther {
 					b.Type = a.Type
+					// News names a person in full once, then by surname:
+					// "Lindsay Lohan" ... "Lohan".
+					if ws[len(ws)-1] == a.Text && len(ws) <= 3 && !hasAcronym(ws) && a.Type != tidings.EntityOrg && a.Type != tidings.EntityPlace {
+						b.Type = tidings.EntityPerson
+					}
 				}
 				folded[a] = true
 				break

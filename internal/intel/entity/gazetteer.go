@@ -70,7 +70,7 @@ Shenzhen, St Petersburg, Stockholm, Sydney, Taipei, Tallinn, Tehran, Tel Aviv, T
 Tripoli, Tunis, Vancouver, Venice, Vienna, Vilnius, Warsaw, Washington DC, Wellington, Wuhan, Zagreb,
 Zurich, Kharkiv, Odesa, Odessa, Mariupol, Davos, Brooklyn, Manhattan, Hollywood, Oxford, Cambridge,
 Birmingham, Leeds, Belfast, Cardiff, Osaka, Kyoto, Hiroshima, Fukushima, Mecca, Medina, Kandahar,
-Mosul, Aleppo, Rafah, Gaza City, L.A, Hebron, Ramallah, Haifa, Basra, Benghazi, Sanaa, Aden, Lhasa, Macao`
+Mosul, Aleppo, Rafah, Gaza City, L.A, D.C, DC, NYC, N.Y, CA, Calif, Hebron, Ramallah, Haifa, Basra, Benghazi, Sanaa, Aden, Lhasa, Macao`
 
 // orgs are well-known organisations whose names carry no suffix cue.
 var orgs = set(`Reuters, Bloomberg, Associated Press, AFP, Xinhua, BBC, CNN, NBC, CBS, ABC, Fox News,
