@@ -58,7 +58,7 @@ func TestExtractCases(t *testing.T) {
 		{"all caps yields nothing", strings.ToUpper(article), nil},
 		{"empty", "", nil},
 		{"german yields nothing", "Die Bundesregierung hat am Montag angekündigt, dass die Gespräche mit China in Genf fortgesetzt werden sollen. Der Minister sagte das.", nil},
-		{"surname folds into a person", "The singer married Luisana Lopilato in a civil ceremony on a warm day. Later Lopilato thanked her fans for all the messages.", []tidings.Entity{{Text: "Luisana Lopilato", Type: tidings.EntityPerson}}},
+		{"surname folds into a person", "The singer married Luisana Lopilato in a civil ceremony on a warm day. On Friday, Lopilato thanked her fans for all the messages.", []tidings.Entity{{Text: "Luisana Lopilato", Type: tidings.EntityPerson}}},
 		{"time zones and months in capitals are no organisations", "The show starts at 8 PM ET on AUGUST 3 and is run by the BBC and its partners in the city of the show.", []tidings.Entity{{Text: "BBC", Type: tidings.EntityOrg}}},
 		{"honorific", "The decision was taken by Mr. Smith and the board of the company on a rainy day in the city.", []tidings.Entity{{Text: "Smith", Type: tidings.EntityPerson}}},
 	}
