@@ -3,6 +3,7 @@ package language
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // latinProfiles are the most frequent function words of each language, a
@@ -87,14 +88,12 @@ func cyrillic(text string) string {
 func vote(text string, idx profileIndex) string {
 	var score [32]float64
 	hits := 0
-	var buf [32]rune
+	var buf [64]byte
 	w := buf[:0]
+	long := false // the word outgrew buf: no profile word is that long
 	flush := func() {
-		if len(w) == 0 {
-			return
-		}
-		if len(w) < len(buf) {
-			if bits, ok := idx.words[string(w)]; ok {
+		if len(w) > 0 && !long {
+			if bits, ok := idx.words[string(w)]; ok { // no allocation
 				hits++
 				k := popcount(bits)
 				for i := range idx.codes {
@@ -104,13 +103,15 @@ func vote(text string, idx profileIndex) string {
 				}
 			}
 		}
-		w = buf[:0]
+		w, long = buf[:0], false
 	}
 	for _, r := range text {
 		if unicode.IsLetter(r) {
-			if len(w) < len(buf) {
-				w = append(w, unicode.ToLower(r))
+			if len(w)+utf8.UTFMax > len(buf) {
+				long = true
+				continue
 			}
+			w = utf8.AppendRune(w, unicode.ToLower(r))
 			continue
 		}
 		flush()
