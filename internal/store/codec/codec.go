@@ -127,3 +127,21 @@ func Words(query string, max int) []string {
 func notWordRune(r rune) bool {
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
 }
+
+// Item cleans the text of a feed item about to be stored and gives it a GUID
+// when the feed did not: its URL, else its content hash. It returns
+// tidings.ErrInvalid for an item with none of the three.
+func Item(a *tidings.Article) error {
+	a.GUID, a.URL, a.Title, a.Author = Text(a.GUID), Text(a.URL), Text(a.Title), Text(a.Author)
+	a.HTML, a.Text, a.Language, a.ContentHash = Text(a.HTML), Text(a.Text), Text(a.Language), Text(a.ContentHash)
+	switch {
+	case a.GUID != "":
+	case a.URL != "":
+		a.GUID = a.URL
+	case a.ContentHash != "":
+		a.GUID = a.ContentHash
+	default:
+		return tidings.Errorf(tidings.ErrInvalid, "item %q has no GUID, URL or content hash", a.Title)
+	}
+	return nil
+}

@@ -23,7 +23,7 @@ type stored struct {
 // lookups and the inserts of one refresh cannot interleave with another's.
 func (s *Store) SaveRefresh(ctx context.Context, sourceID int64, st tidings.FetchState, items []*tidings.Article) (tidings.RefreshResult, error) {
 	for _, a := range items {
-		if err := prepareItem(a); err != nil {
+		if err := codec.Item(a); err != nil {
 			return tidings.RefreshResult{}, err
 		}
 	}
@@ -44,22 +44,6 @@ func (s *Store) SaveRefresh(ctx context.Context, sourceID int64, st tidings.Fetc
 		return tidings.RefreshResult{}, err
 	}
 	return res, nil
-}
-
-// prepareItem cleans an item's text and gives it a GUID.
-func prepareItem(a *tidings.Article) error {
-	a.GUID, a.URL, a.Title, a.Author = codec.Text(a.GUID), codec.Text(a.URL), codec.Text(a.Title), codec.Text(a.Author)
-	a.HTML, a.Text, a.Language, a.ContentHash = codec.Text(a.HTML), codec.Text(a.Text), codec.Text(a.Language), codec.Text(a.ContentHash)
-	switch {
-	case a.GUID != "":
-	case a.URL != "":
-		a.GUID = a.URL
-	case a.ContentHash != "":
-		a.GUID = a.ContentHash
-	default:
-		return tidings.Errorf(tidings.ErrInvalid, "item %q has no GUID, URL or content hash", a.Title)
-	}
-	return nil
 }
 
 // refresh is one SaveRefresh transaction with its prepared statements.

@@ -1,0 +1,155 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/store/codec"
+)
+
+// SaveAnalysis implements tidings.Store. Story aggregates (first and last
+// seen, article and source counts) are recomputed from the articles rather
+// than taken from the given stories, under an advisory lock per story taken
+// in sorted order, so that concurrent analyses leave them true; a story left
+// without articles (merged into another) is deleted.
+func (s *Store) SaveAnalysis(ctx context.Context, articles []*tidings.Article, stories []*tidings.Story) error {
+	for _, a := range articles {
+		if a.DuplicateOf == a.ID {
+			return tidings.Errorf(tidings.ErrInvalid, "article %d cannot duplicate itself", a.ID)
+		}
+	}
+	for _, st := range stories {
+		if st.ID <= 0 {
+			return tidings.Errorf(tidings.ErrInvalid, "story without ID")
+		}
+	}
+	return s.write(ctx, func(tx pgx.Tx) error {
+		affected := map[int64]bool{}
+		for _, a := range articles {
+			var old pgtype.Int8
+			err := tx.QueryRow(ctx, `UPDATE articles n SET duplicate_of = $1, story_id = $2, language = $3,
+				summary = $4, keyphrases = $5, hashtags = $6, entities = $7, related = $8
+				FROM articles o WHERE n.id = $9 AND o.id = n.id RETURNING o.story_id`,
+				nullID(a.DuplicateOf), nullID(a.StoryID), codec.Text(a.Language),
+				codec.Strings(a.Summary), codec.Strings(a.Keyphrases), codec.Strings(a.Hashtags),
+				codec.Entities(a.Entities), codec.IDs(a.Related), a.ID).Scan(&old)
+			switch {
+			case errors.Is(err, pgx.ErrNoRows):
+				return tidings.Errorf(tidings.ErrNotFound, "article %d not found", a.ID)
+			case isForeignKey(err):
+				return tidings.Errorf(tidings.ErrNotFound, "article %d: canonical article %d not found", a.ID, a.DuplicateOf)
+			case err != nil:
+				return fmt.Errorf("postgres: save analysis of article %d: %w", a.ID, err)
+			}
+			if old.Valid {
+				affected[old.Int64] = true
+			}
+			if a.StoryID != 0 {
+				affected[a.StoryID] = true
+			}
+			if _, err := tx.Exec(ctx, `DELETE FROM article_hashtags WHERE article_id = $1`, a.ID); err != nil {
+				return fmt.Errorf("postgres: save hashtags of article %d: %w", a.ID, err)
+			}
+			if tags := codec.HashtagKeys(a.Hashtags); len(tags) > 0 {
+				if _, err := tx.Exec(ctx, `INSERT INTO article_hashtags (article_id, tag) SELECT $1, unnest($2::text[])`, a.ID, tags); err != nil {
+					return fmt.Errorf("postgres: save hashtags of article %d: %w", a.ID, err)
+				}
+			}
+		}
+		for _, st := range stories {
+			affected[st.ID] = true
+			for _, from := range st.MergedFrom {
+				affected[from] = true
+			}
+		}
+		ids := make([]int64, 0, len(affected))
+		for id := range affected {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(1, k) FROM unnest($1::int[]) WITH ORDINALITY AS t(k, n) ORDER BY n`, storyLockKeys(ids)); err != nil {
+			return fmt.Errorf("postgres: save analysis: lock stories: %w", err)
+		}
+		for _, st := range stories {
+			_, err := tx.Exec(ctx, `INSERT INTO stories (id, headline_article_id, first_seen, last_seen,
+				article_count, source_count, hashtags, entities) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+				ON CONFLICT (id) DO UPDATE SET headline_article_id = excluded.headline_article_id,
+				hashtags = excluded.hashtags, entities = excluded.entities`,
+				st.ID, st.HeadlineArticleID, st.FirstSeen.UTC(), st.LastSeen.UTC(), st.ArticleCount,
+				st.SourceCount, codec.Strings(st.Hashtags), codec.Entities(st.Entities))
+			if err != nil {
+				return fmt.Errorf("postgres: save story %d: %w", st.ID, err)
+			}
+		}
+		// Merges last, so that articles saved above with a merged story's ID
+		// move too.
+		for _, st := range stories {
+			for _, from := range st.MergedFrom {
+				if from == st.ID {
+					continue
+				}
+				if _, err := tx.Exec(ctx, `UPDATE articles SET story_id = $1 WHERE story_id = $2`, st.ID, from); err != nil {
+					return fmt.Errorf("postgres: merge story %d into %d: %w", from, st.ID, err)
+				}
+			}
+		}
+		return refreshStories(ctx, tx, ids)
+	})
+}
+
+// storyLockKeys maps story IDs to the second key of their advisory locks
+// (the first is 1, apart from SaveRefresh's single-key locks), sorted.
+func storyLockKeys(ids []int64) []int32 {
+	keys := make([]int32, len(ids))
+	for i, id := range ids {
+		keys[i] = int32(id ^ id>>32)
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+// refreshStories recomputes the aggregates of the given stories from their
+// articles, creates a story row for articles whose story has none, and
+// deletes stories left without articles.
+func refreshStories(ctx context.Context, tx pgx.Tx, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	_, err := tx.Exec(ctx, `
+		WITH agg AS (
+			SELECT story_id AS id, COUNT(*) AS n, COUNT(DISTINCT source_id) AS sources,
+				MIN(published_at) AS first, MAX(published_at) AS last, MIN(id) AS head
+			FROM articles WHERE story_id = ANY($1) GROUP BY story_id),
+		gone AS (
+			DELETE FROM stories WHERE id = ANY($1) AND id NOT IN (SELECT id FROM agg))
+		INSERT INTO stories AS s (id, headline_article_id, first_seen, last_seen, article_count, source_count)
+		SELECT id, head, first, last, n, sources FROM agg
+		ON CONFLICT (id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+			article_count = excluded.article_count, source_count = excluded.source_count,
+			headline_article_id = CASE WHEN EXISTS (SELECT 1 FROM articles WHERE id = s.headline_article_id AND story_id = s.id)
+				THEN s.headline_article_id ELSE excluded.headline_article_id END`, ids)
+	if err != nil {
+		return fmt.Errorf("postgres: update stories: %w", err)
+	}
+	return nil
+}
+
+// Stats implements tidings.Store.
+func (s *Store) Stats(ctx context.Context) (tidings.Stats, error) {
+	var st tidings.Stats
+	err := s.pool.QueryRow(ctx, `SELECT
+		(SELECT COUNT(*) FROM sources),
+		(SELECT COUNT(*) FROM articles),
+		(SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL),
+		(SELECT COUNT(*) FROM sources WHERE error_count > 0),
+		(SELECT COUNT(*) FROM stories)`).Scan(&st.Sources, &st.Articles, &st.Duplicates, &st.Errors, &st.Stories)
+	if err != nil {
+		return st, fmt.Errorf("postgres: stats: %w", err)
+	}
+	return st, nil
+}

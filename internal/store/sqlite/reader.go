@@ -1,0 +1,237 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/store/codec"
+)
+
+// The reader queries below serve the web pages (the web.Store interface).
+// Lists use keyset pagination on the (time, id) indexes, so a deep page
+// costs what the first does, and batch methods take ID lists so that a page
+// of cards costs a fixed number of queries.
+
+// maxBatch bounds the IDs of one batch query (SQLite's default limit on
+// host parameters is far higher; this keeps statements small).
+const maxBatch = 500
+
+// Stories returns stories newest activity first, before a cursor, filtered.
+func (s *Store) Stories(ctx context.Context, hashtag string, sourceID int64, lang string, before time.Time, beforeID int64, limit int) ([]*tidings.Story, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	var (
+		where []string
+		args  []any
+	)
+	if !before.IsZero() {
+		where = append(where, `(s.last_seen, s.id) < (?, ?)`)
+		args = append(args, before.UnixMicro(), beforeID)
+	}
+	if hashtag != "" {
+		keys := codec.HashtagKeys([]string{hashtag})
+		if len(keys) == 0 {
+			return nil, nil
+		}
+		where = append(where, `s.id IN (SELECT a.story_id FROM article_hashtags h JOIN articles a ON a.id = h.article_id WHERE h.tag = ?)`)
+		args = append(args, keys[0])
+	}
+	if sourceID != 0 {
+		where = append(where, `s.id IN (SELECT story_id FROM articles WHERE source_id = ?)`)
+		args = append(args, sourceID)
+	}
+	if lang != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.language = ?)`)
+		args = append(args, lang)
+	}
+	q := `SELECT ` + storyColumns + ` FROM stories s`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	q += ` ORDER BY s.last_seen DESC, s.id DESC LIMIT ?`
+	args = append(args, limit)
+	out, err := s.queryStories(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: stories: %w", err)
+	}
+	return out, nil
+}
+
+func (s *Store) queryStories(ctx context.Context, query string, args ...any) ([]*tidings.Story, error) {
+	rows, err := s.rdb.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*tidings.Story
+	for rows.Next() {
+		st, err := scanStory(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// StoriesByID returns the existing stories among ids.
+func (s *Store) StoriesByID(ctx context.Context, ids []int64) ([]*tidings.Story, error) {
+	var out []*tidings.Story
+	for _, chunk := range idChunks(ids) {
+		part, err := s.queryStories(ctx, `SELECT `+storyColumns+` FROM stories s WHERE s.id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: stories by id: %w", err)
+		}
+		out = append(out, part...)
+	}
+	return out, nil
+}
+
+// StorySources maps stories to their sources, earliest publisher first.
+func (s *Store) StorySources(ctx context.Context, storyIDs []int64) (map[int64][]int64, error) {
+	out := make(map[int64][]int64, len(storyIDs))
+	for _, chunk := range idChunks(storyIDs) {
+		rows, err := s.rdb.QueryContext(ctx, `SELECT story_id, source_id FROM articles WHERE story_id IN (`+placeholders(len(chunk))+`)
+			GROUP BY story_id, source_id ORDER BY story_id, MIN(published_at), source_id`, idArgs(chunk)...)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: story sources: %w", err)
+		}
+		for rows.Next() {
+			var story, src int64
+			if err := rows.Scan(&story, &src); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("sqlite: story sources: %w", err)
+			}
+			out[story] = append(out[story], src)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: story sources: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// StoryArticles returns a story's articles in publication order.
+func (s *Store) StoryArticles(ctx context.Context, storyID int64) ([]*tidings.Article, error) {
+	out, err := s.queryArticles(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.story_id = ?
+		ORDER BY a.published_at, a.id`, storyID)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: articles of story %d: %w", storyID, err)
+	}
+	return out, nil
+}
+
+// Articles returns the existing articles among ids.
+func (s *Store) Articles(ctx context.Context, ids []int64) ([]*tidings.Article, error) {
+	var out []*tidings.Article
+	for _, chunk := range idChunks(ids) {
+		part, err := s.queryArticles(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id IN (`+placeholders(len(chunk))+`)`, idArgs(chunk)...)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: articles by id: %w", err)
+		}
+		out = append(out, part...)
+	}
+	return out, nil
+}
+
+// Duplicates returns the copies of an article in publication order.
+func (s *Store) Duplicates(ctx context.Context, id int64) ([]*tidings.Article, error) {
+	out, err := s.queryArticles(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.duplicate_of = ?
+		ORDER BY a.published_at, a.id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: duplicates of %d: %w", id, err)
+	}
+	return out, nil
+}
+
+// SourceArticles returns a source's articles, newest first, before a cursor.
+func (s *Store) SourceArticles(ctx context.Context, sourceID int64, before time.Time, beforeID int64, limit int) ([]*tidings.Article, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	q := `SELECT ` + articleColumns + ` FROM articles a WHERE a.source_id = ?`
+	args := []any{sourceID}
+	if !before.IsZero() {
+		q += ` AND (a.published_at, a.id) < (?, ?)`
+		args = append(args, before.UnixMicro(), beforeID)
+	}
+	q += ` ORDER BY a.published_at DESC, a.id DESC LIMIT ?`
+	out, err := s.queryArticles(ctx, q, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: articles of source %d: %w", sourceID, err)
+	}
+	return out, nil
+}
+
+// Search is SearchArticles with filters; every word of the query is quoted
+// for FTS5, so no input is ever parsed as FTS5 syntax.
+func (s *Store) Search(ctx context.Context, query string, sourceID int64, hashtag string, from, to time.Time, limit int) ([]*tidings.Article, error) {
+	match := ftsQuery(query)
+	if match == "" {
+		return nil, tidings.Errorf(tidings.ErrInvalid, "the search has no words")
+	}
+	if limit <= 0 {
+		return nil, nil
+	}
+	q := `SELECT ` + articleColumns + ` FROM articles_fts f JOIN articles a ON a.id = f.rowid
+		WHERE articles_fts MATCH ? AND a.duplicate_of IS NULL`
+	args := []any{match}
+	if sourceID != 0 {
+		q += ` AND a.source_id = ?`
+		args = append(args, sourceID)
+	}
+	if hashtag != "" {
+		keys := codec.HashtagKeys([]string{hashtag})
+		if len(keys) == 0 {
+			return nil, nil
+		}
+		q += ` AND a.id IN (SELECT article_id FROM article_hashtags WHERE tag = ?)`
+		args = append(args, keys[0])
+	}
+	if !from.IsZero() {
+		q += ` AND a.published_at >= ?`
+		args = append(args, from.UnixMicro())
+	}
+	if !to.IsZero() {
+		q += ` AND a.published_at < ?`
+		args = append(args, to.UnixMicro())
+	}
+	q += ` ORDER BY bm25(articles_fts, 2.0, 1.0), a.id DESC LIMIT ?`
+	out, err := s.queryArticles(ctx, q, append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: search %q: %w", query, err)
+	}
+	return out, nil
+}
+
+// idChunks splits ids into batches of at most maxBatch.
+func idChunks(ids []int64) [][]int64 {
+	var out [][]int64
+	for len(ids) > maxBatch {
+		out = append(out, ids[:maxBatch])
+		ids = ids[maxBatch:]
+	}
+	if len(ids) > 0 {
+		out = append(out, ids)
+	}
+	return out
+}
+
+// placeholders returns n comma-separated placeholders.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+func idArgs(ids []int64) []any {
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
+}
