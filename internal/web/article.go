@@ -1,0 +1,191 @@
+package web
+
+import (
+	"context"
+	"html/template"
+	"net/http"
+	"strings"
+
+	"github.com/tidings/tidings"
+)
+
+// related is an article listed under "Related": source, time, title, excerpt.
+type related struct {
+	Article *tidings.Article
+	Source  *tidings.Source
+	Excerpt string
+}
+
+type articlePage struct {
+	base
+	Article   *tidings.Article
+	Source    *tidings.Source
+	Body      template.HTML
+	CopyOf    *version  // the canonical article when this one is a copy
+	AlsoIn    []version // other outlets carrying the same copy
+	Coverage  []version // other takes in the same story
+	StoryID   int64
+	Related   []related
+	Entities  []entityGroup // by type, for the intelligence panel
+}
+
+// entityGroup is one kind of entity in the intelligence panel.
+type entityGroup struct {
+	Name  string
+	Items []string
+}
+
+// entityTypes orders and names the intelligence panel's entity groups.
+var entityTypes = []struct{ Type, Name string }{
+	{tidings.EntityPerson, "People"},
+	{tidings.EntityOrg, "Organisations"},
+	{tidings.EntityPlace, "Places"},
+	{tidings.EntityOther, "Other"},
+}
+
+func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "id", "article")
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	ctx := r.Context()
+	a, err := s.store.Article(ctx, id)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	srcs, err := s.store.Sources(ctx)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	srcByID := sourceIndex(srcs)
+	p := articlePage{Article: a, Source: srcByID[a.SourceID], StoryID: a.StoryID}
+	p.base = s.base(r, a.Title)
+	p.Body = body(a)
+
+	// The copies of one text: the canonical article and its duplicates.
+	canon := a.ID
+	if a.DuplicateOf != 0 {
+		canon = a.DuplicateOf
+	}
+	var group []*tidings.Article
+	if a.StoryID != 0 {
+		group, err = s.store.StoryArticles(ctx, a.StoryID)
+	} else {
+		group, err = s.store.Duplicates(ctx, canon)
+	}
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	copies := map[int64]bool{a.ID: true, canon: true}
+	for _, o := range group {
+		switch {
+		case o.ID == a.ID:
+		case o.ID == canon:
+			p.CopyOf = &version{Article: o, Source: srcByID[o.SourceID]}
+		case o.DuplicateOf == canon:
+			copies[o.ID] = true
+			p.AlsoIn = append(p.AlsoIn, version{Article: o, Source: srcByID[o.SourceID]})
+		case o.DuplicateOf == 0:
+			p.Coverage = append(p.Coverage, version{Article: o, Source: srcByID[o.SourceID]})
+		}
+	}
+	if a.DuplicateOf != 0 && p.CopyOf == nil {
+		if c, err := s.store.Article(ctx, canon); err == nil {
+			p.CopyOf = &version{Article: c, Source: srcByID[c.SourceID]}
+		}
+	}
+	if len(p.Coverage) > maxRelated {
+		p.Coverage = p.Coverage[:maxRelated]
+	}
+	intel := a.Intel
+	if len(intel.Summary) == 0 && p.CopyOf != nil {
+		intel = p.CopyOf.Article.Intel // a copy shares its original's analysis
+		p.Article.Intel = intel
+	}
+	if p.Related, err = s.relatedArticles(ctx, intel.Related, copies, srcByID); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p.Entities = groupEntities(intel.Entities)
+	s.render(w, r, http.StatusOK, "article", p)
+}
+
+// relatedArticles loads the related articles in order, never one of the
+// copies of the page's own text, and one copy of any other text at most.
+func (s *Server) relatedArticles(ctx context.Context, ids []int64, copies map[int64]bool, srcs map[int64]*tidings.Source) ([]related, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	arts, err := s.store.Articles(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]*tidings.Article, len(arts))
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	seen := make(map[int64]bool)
+	var out []related
+	for _, id := range ids {
+		a := byID[id]
+		if a == nil || copies[a.ID] || copies[a.DuplicateOf] {
+			continue
+		}
+		key := a.ID
+		if a.DuplicateOf != 0 {
+			key = a.DuplicateOf
+		}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, related{Article: a, Source: srcs[a.SourceID], Excerpt: summary(a, 180)})
+		if len(out) == maxRelated {
+			break
+		}
+	}
+	return out, nil
+}
+
+// body is the article's stored HTML, sanitized by the pipeline before it was
+// stored (and fenced again by the CSP header), or its plain text as
+// paragraphs when the feed carried no HTML.
+func body(a *tidings.Article) template.HTML {
+	if strings.TrimSpace(a.HTML) != "" {
+		return template.HTML(a.HTML) // sanitized at ingestion: the one trusted field
+	}
+	var b strings.Builder
+	for _, para := range strings.Split(a.Text, "\n") {
+		if para = strings.TrimSpace(para); para != "" {
+			b.WriteString("<p>")
+			b.WriteString(template.HTMLEscapeString(para))
+			b.WriteString("</p>")
+		}
+	}
+	return template.HTML(b.String())
+}
+
+// groupEntities groups entities by type in the panel's order.
+func groupEntities(es []tidings.Entity) []entityGroup {
+	var out []entityGroup
+	for _, t := range entityTypes {
+		g := entityGroup{Name: t.Name}
+		for _, e := range es {
+			if e.Type == t.Type || (t.Type == tidings.EntityOther && !knownType(e.Type)) {
+				g.Items = append(g.Items, e.Text)
+			}
+		}
+		if len(g.Items) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func knownType(t string) bool {
+	return t == tidings.EntityPerson || t == tidings.EntityOrg || t == tidings.EntityPlace
+}

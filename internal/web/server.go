@@ -1,0 +1,129 @@
+// Package web serves Tidings' reader pages: the front page of stories, story,
+// article, hashtag, source and search pages, the admin pages and the outbound
+// RSS, Atom and JSON feeds. Pages are rendered on the server from embedded
+// templates and work without JavaScript.
+package web
+
+import (
+	"crypto/rand"
+	"embed"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"time"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// Options are the optional settings of a Server.
+type Options struct {
+	// Logger receives internal errors; nil discards them.
+	Logger *slog.Logger
+	// Now is the clock used for relative times ("3 hours ago"); nil: time.Now.
+	Now func() time.Time
+	// SiteTitle names the site in page titles and feeds; "": "Tidings".
+	SiteTitle string
+	// Admin, when set, enables the admin pages (sources, OPML, feed
+	// health). There are no accounts yet, so anyone who reaches the server
+	// may use them: leave it nil on a shared deployment.
+	Admin AdminStore
+	// CSRFKey signs the admin forms' tokens; nil: a random per-process key.
+	CSRFKey []byte
+	// PageSize is how many cards a page lists; 0: 20.
+	PageSize int
+}
+
+// Server is the reader web UI, an http.Handler.
+type Server struct {
+	store Store
+	opts  Options
+	log   *slog.Logger
+	now   func() time.Time
+	pages map[string]*page
+	mux   *http.ServeMux
+	csrf  []byte
+}
+
+// New returns a Server reading from store.
+func New(store Store, opts Options) *Server {
+	s := &Server{store: store, opts: opts, log: opts.Logger, now: opts.Now, csrf: opts.CSRFKey}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.opts.SiteTitle == "" {
+		s.opts.SiteTitle = "Tidings"
+	}
+	if s.opts.PageSize <= 0 {
+		s.opts.PageSize = 20
+	}
+	if len(s.csrf) == 0 {
+		s.csrf = make([]byte, 32)
+		rand.Read(s.csrf) // never fails (crypto/rand panics on failure)
+	}
+	s.pages = s.parsePages()
+	s.routes()
+	return s
+}
+
+func (s *Server) routes() {
+	m := http.NewServeMux()
+	static, _ := fs.Sub(staticFS, "static")
+	m.Handle("GET /static/", cacheStatic(http.StripPrefix("/static/", http.FileServerFS(static))))
+	m.HandleFunc("GET /{$}", s.handleFront)
+	m.HandleFunc("GET /story/{id}", s.handleStory)
+	m.HandleFunc("GET /article/{id}", s.handleArticle)
+	m.HandleFunc("GET /tag/{tag}", s.handleTag)
+	m.HandleFunc("GET /source/{id}", s.handleSource)
+	m.HandleFunc("GET /search", s.handleSearch)
+	for _, format := range []string{"rss", "atom", "json"} {
+		m.HandleFunc("GET /feed."+format, withFormat(format, s.handleFrontFeed))
+		m.HandleFunc("GET /tag/{tag}/feed."+format, withFormat(format, s.handleTagFeed))
+		m.HandleFunc("GET /search/feed."+format, withFormat(format, s.handleSearchFeed))
+	}
+	if s.opts.Admin != nil {
+		m.HandleFunc("GET /admin", s.handleAdmin)
+		m.HandleFunc("POST /admin/sources", s.handleAdminAdd)
+		m.HandleFunc("POST /admin/sources/{id}/delete", s.handleAdminDelete)
+		m.HandleFunc("POST /admin/opml", s.handleAdminImport)
+		m.HandleFunc("GET /admin/opml", s.handleAdminExport)
+	}
+	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.Error(w, r, errPageNotFound)
+	})
+	s.mux = m
+}
+
+// ServeHTTP sets the security headers every response carries and routes.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	h.Set("X-Frame-Options", "DENY")
+	s.mux.ServeHTTP(w, r)
+}
+
+// withFormat passes a feed's format to its handler as the path value
+// "format" (a mux wildcard cannot share a segment with ".rss").
+func withFormat(format string, h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		r.SetPathValue("format", format)
+		h(w, r)
+	}
+}
+
+// cacheStatic lets browsers keep the stylesheet and script for an hour; they
+// change only with a new binary.
+func cacheStatic(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		h.ServeHTTP(w, r)
+	})
+}
