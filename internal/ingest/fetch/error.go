@@ -9,9 +9,6 @@ import (
 	"github.com/tidings/tidings"
 )
 
-// errInvalid is the domain kind for a URL the fetcher will not fetch.
-var errInvalid = tidings.ErrInvalid
-
 // Sentinel errors, matched with errors.Is, so the pipeline can tell a feed
 // that is too big or misconfigured from a transient network failure.
 var (

@@ -17,6 +17,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/tidings/tidings"
 )
 
 // Defaults of Options, chosen for feeds: big enough for the largest real
@@ -125,16 +127,15 @@ func newClient(opts Options, check func(netip.Addr) error) *Client {
 	}
 	d := newDialer(opts, check)
 	tr := &http.Transport{
-		Proxy:                 nil, // a proxy would hide the real address from the guard
-		DialContext:           d.DialContext,
-		TLSClientConfig:       opts.TLSConfig,
-		TLSHandshakeTimeout:   opts.ConnectTimeout,
-		DisableCompression:    true, // decoded here, under the MaxDecompressed cap
-		ForceAttemptHTTP2:     true,
-		MaxIdleConns:          100,
-		MaxIdleConnsPerHost:   opts.PerHost,
-		IdleConnTimeout:       90 * time.Second,
-		ResponseHeaderTimeout: opts.Timeout,
+		Proxy:               nil, // a proxy would hide the real address from the guard
+		DialContext:         d.DialContext,
+		TLSClientConfig:     opts.TLSConfig,
+		TLSHandshakeTimeout: opts.ConnectTimeout,
+		DisableCompression:  true, // decoded here, under the MaxDecompressed cap
+		ForceAttemptHTTP2:   true,
+		MaxIdleConns:        100,
+		MaxIdleConnsPerHost: opts.PerHost,
+		IdleConnTimeout:     90 * time.Second,
 	}
 	c := &Client{opts: opts, hosts: newHostLimiter(opts.PerHost)}
 	c.http = &http.Client{Transport: tr, CheckRedirect: c.checkRedirect}
@@ -147,13 +148,13 @@ func newClient(opts Options, check func(netip.Addr) error) *Client {
 func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Response, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", rawURL, errorf(errInvalid, "invalid URL: %v", err))
+		return nil, fmt.Errorf("fetch %s: %w", rawURL, errorf(tidings.ErrInvalid, "invalid URL: %v", err))
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("fetch %s: %w", rawURL, errorf(errInvalid, "unsupported URL scheme %q", u.Scheme))
+		return nil, fmt.Errorf("fetch %s: %w", rawURL, errorf(tidings.ErrInvalid, "unsupported URL scheme %q", u.Scheme))
 	}
 	if u.Host == "" {
-		return nil, fmt.Errorf("fetch %s: %w", rawURL, errorf(errInvalid, "URL has no host"))
+		return nil, fmt.Errorf("fetch %s: %w", rawURL, errorf(tidings.ErrInvalid, "URL has no host"))
 	}
 	release, err := c.hosts.acquire(ctx, strings.ToLower(u.Host))
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"net"
 	"net/netip"
 	"syscall"
+
+	"github.com/tidings/tidings"
 )
 
 // blockedPrefixes are the ranges a feed URL must never reach unless private
@@ -36,7 +38,7 @@ var blockedPrefixes = []netip.Prefix{
 }
 
 // BlockedError reports a connection refused by the private-network guard.
-// It wraps tidings.ErrInvalid through ErrPrivateAddress's kind so callers can
+// It matches ErrPrivateAddress and wraps tidings.ErrInvalid, so callers can
 // tell a user that the URL itself is not acceptable.
 type BlockedError struct {
 	Addr netip.Addr
@@ -50,7 +52,7 @@ func (e *BlockedError) Error() string {
 func (e *BlockedError) Is(target error) bool { return target == ErrPrivateAddress }
 
 // Unwrap classifies the refusal as invalid input.
-func (e *BlockedError) Unwrap() error { return errInvalid }
+func (e *BlockedError) Unwrap() error { return tidings.ErrInvalid }
 
 // isPrivate reports whether addr is in a range the guard refuses. IPv4-mapped
 // IPv6 forms (::ffff:10.0.0.1) are unmapped first so they cannot slip by.
