@@ -18,15 +18,15 @@ type related struct {
 
 type articlePage struct {
 	base
-	Article   *tidings.Article
-	Source    *tidings.Source
-	Body      template.HTML
-	CopyOf    *version  // the canonical article when this one is a copy
-	AlsoIn    []version // other outlets carrying the same copy
-	Coverage  []version // other takes in the same story
-	StoryID   int64
-	Related   []related
-	Entities  []entityGroup // by type, for the intelligence panel
+	Article  *tidings.Article
+	Source   *tidings.Source
+	Body     template.HTML
+	CopyOf   *version  // the canonical article when this one is a copy
+	AlsoIn   []version // other outlets carrying the same copy
+	Coverage []version // other takes in the same story
+	StoryID  int64
+	Related  []related
+	Entities []entityGroup // by type, for the intelligence panel
 }
 
 // entityGroup is one kind of entity in the intelligence panel.
