@@ -62,12 +62,19 @@ type word struct {
 	brk     bool // a boundary follows this word
 }
 
+// phrases indexes candidates by key; they live in one slice so that a few
+// hundred of them cost a few allocations, not a few hundred.
+type phrases struct {
+	index map[string]int32
+	list  []candidate
+}
+
 // candidates collects the phrases of title and text.
-func candidates(title, text string, leadTokens int) map[string]*candidate {
-	out := make(map[string]*candidate, 256)
-	collect(out, prepare(title), true, 0)
-	collect(out, prepare(text), false, leadTokens)
-	return out
+func candidates(title, text string, leadTokens int) []candidate {
+	ps := phrases{index: make(map[string]int32, 512), list: make([]candidate, 0, 512)}
+	ps.collect(prepare(title), true, 0)
+	ps.collect(prepare(text), false, leadTokens)
+	return ps.list
 }
 
 func prepare(s string) []word {
@@ -108,7 +115,11 @@ func prepare(s string) []word {
 	return ws
 }
 
-func collect(out map[string]*candidate, ws []word, inTitle bool, leadTokens int) {
+func (ps *phrases) collect(ws []word, inTitle bool, leadTokens int) {
+	lowers := make([]string, len(ws))
+	for i := range ws {
+		lowers[i] = ws[i].lower
+	}
 	keyBuf := make([]byte, 0, 64)
 	formBuf := make([]byte, 0, 64)
 	for i := range ws {
@@ -139,15 +150,13 @@ func collect(out map[string]*candidate, ws []word, inTitle bool, leadTokens int)
 					capital = false
 				}
 			}
-			c := out[string(keyBuf)] // no allocation for the lookup
-			if c == nil {
-				words := make([]string, n)
-				for k := range words {
-					words[k] = ws[i+k].lower
-				}
-				c = &candidate{key: string(keyBuf), words: words}
-				out[c.key] = c
+			ci, ok := ps.index[string(keyBuf)] // no allocation for the lookup
+			if !ok {
+				ci = int32(len(ps.list))
+				ps.list = append(ps.list, candidate{key: string(keyBuf), words: lowers[i : i+n : i+n]})
+				ps.index[ps.list[ci].key] = ci
 			}
+			c := &ps.list[ci]
 			c.tf++
 			c.add(formBuf)
 			if capital && !ws[i].initial {

@@ -63,7 +63,8 @@ func extract(title, text string, df DocFreq, n int, w weights) []string {
 		score float64
 	}
 	list := make([]scored, 0, len(cands))
-	for _, c := range cands {
+	for i := range cands {
+		c := &cands[i]
 		sum := 0.0
 		for _, x := range c.words {
 			sum += idf(x)
