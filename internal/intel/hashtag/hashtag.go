@@ -63,6 +63,9 @@ func FromPhrases(keyphrases []string, entities []tidings.Entity, n int) []string
 			}
 		}
 		ws := words(p)
+		if verbLike(fs) {
+			continue
+		}
 		s := 1 / float64(best+1)
 		if len(ws) == 2 {
 			s *= 1.3 // two-word phrases make the most telling tags
@@ -110,6 +113,17 @@ func FromPhrases(keyphrases []string, entities []tidings.Entity, n int) []string
 		out = append(out, tag)
 	}
 	return out
+}
+
+// verbLike reports single keyphrase words that read as verbs, not topics
+// ("terminated", "claiming"). Phrases are left alone: "endangered species"
+// and "armed forces" are topics. Entities are exempt: they are names.
+func verbLike(ws []string) bool {
+	if len(ws) != 1 {
+		return false
+	}
+	w := ws[0]
+	return len(w) > 4 && strings.HasSuffix(w, "ed") || len(w) > 5 && strings.HasSuffix(w, "ing")
 }
 
 // overlaps reports whether key contains or is contained in a chosen tag's

@@ -51,6 +51,12 @@ func TestFromPhrases(t *testing.T) {
 			n:       3,
 			want:    []string{"RareEarth", "ExportControls", "Tariffs"},
 		},
+		{
+			name:    "verbs make no tags",
+			phrases: []string{"terminated", "claiming", "endangered species", "probation"},
+			n:       5,
+			want:    []string{"EndangeredSpecies", "Probation"},
+		},
 		{name: "n caps", phrases: []string{"alpha", "beta", "gamma"}, n: 2, want: []string{"Alpha", "Beta"}},
 		{name: "zero", phrases: []string{"alpha"}, n: 0, want: nil},
 		{name: "nothing", n: 3, want: nil},

@@ -91,7 +91,7 @@ func prepare(s string) []word {
 			initial: sentenceStart,
 		}
 		stop := stopword.Is(lower) || (len(lower) != len(t.Lower) && stopword.Is(t.Lower))
-		w.edge = !stop && len(lower) >= 2 && strings.IndexFunc(lower, unicode.IsLetter) >= 0 && utf8.RuneCountInString(lower) >= 2
+		w.edge = !stop && len(lower) >= 2 && !domain(lower) && strings.IndexFunc(lower, unicode.IsLetter) >= 0 && utf8.RuneCountInString(lower) >= 2
 		if w.edge {
 			w.stem = stem(lower)
 		}
@@ -169,4 +169,17 @@ func (ps *phrases) collect(ws []word, inTitle bool, leadTokens int) {
 			}
 		}
 	}
+}
+
+// domain reports host names ("example.com"), which name no topic.
+func domain(w string) bool {
+	i := strings.LastIndexByte(w, '.')
+	if i < 0 {
+		return false
+	}
+	switch w[i+1:] {
+	case "com", "org", "net", "co", "uk", "io", "gov", "edu", "html", "htm", "php":
+		return true
+	}
+	return false
 }

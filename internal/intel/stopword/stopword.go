@@ -31,7 +31,7 @@ thought want wanted use used using put puts give gave given keep kept seem seeme
 mr mrs ms dr yes ok oh s t d ll m ve re
 two three four five six seven eight nine ten first second third last new old many much lot lots way ways
 thing things year years day days time times week weeks month months today yesterday tomorrow tonight
-people percent per cent`)
+people percent per cent http https www com html`)
 
 // Is reports whether the lowercase word w is an English stopword.
 func Is(w string) bool {
