@@ -1,0 +1,34 @@
+package main
+
+import (
+	"context"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/ingest"
+	"github.com/tidings/tidings/internal/ingest/feed"
+	"github.com/tidings/tidings/internal/ingest/fetch"
+	"github.com/tidings/tidings/internal/ingest/sanitize"
+)
+
+// newPipeline builds the ingest pipeline over st from the configuration. reg
+// receives its metrics (nil: none). When analyze is set, new articles are
+// analyzed, with the analyzer warmed from the stored story window first.
+func (m *Main) newPipeline(ctx context.Context, st tidings.Store, reg prometheus.Registerer, analyze bool) (*ingest.Pipeline, error) {
+	cfg := m.Config
+	fc := fetch.New(fetch.Options{
+		UserAgent:            cfg.UserAgent,
+		AllowPrivateNetworks: cfg.AllowPrivateNetworks,
+		PerHost:              cfg.PerHost,
+	})
+	san := sanitize.New(sanitize.Options{})
+	opts := ingest.Options{Logger: m.Logger, Workers: cfg.Workers, Registerer: reg}
+	if analyze {
+		a := ingest.NewAnalysis(cfg.StoryWindow)
+		if err := a.Warm(ctx, st); err != nil {
+			return nil, err
+		}
+		opts.Analyzer = a
+	}
+	return ingest.New(st, fc, feed.New(san), san, opts), nil
+}

@@ -1,0 +1,100 @@
+package ingest
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/intel"
+)
+
+// Analysis runs the story-intelligence Analyzer over newly stored articles
+// and saves what it decides. One Analysis serializes its Analyzer: articles
+// enter the story window one at a time, as in `tidings analyze`.
+type Analysis struct {
+	mu     sync.Mutex
+	an     *intel.Analyzer
+	window time.Duration
+	now    func() time.Time
+}
+
+// NewAnalysis returns an Analysis whose stories look back over window.
+func NewAnalysis(window time.Duration) *Analysis {
+	return &Analysis{an: intel.New(intel.Options{Window: window}), window: window, now: time.Now}
+}
+
+// Warm replays the stored articles of the story window into the Analyzer, so
+// that new articles find the duplicates and stories decided before a restart.
+func (a *Analysis) Warm(ctx context.Context, st tidings.Store) error {
+	arts, err := st.ArticlesSince(ctx, a.now().Add(-a.window))
+	if err != nil {
+		return err
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for _, art := range arts {
+		r := intel.Result{Story: key(art.StoryID), DuplicateOf: key(art.DuplicateOf), Hashtags: art.Hashtags}
+		a.an.Warm(doc(art, ""), r)
+	}
+	return nil
+}
+
+// Analyze decides duplicates, stories, related articles and the per-article
+// intelligence of newly stored articles, and saves them. sourceName names an
+// article's source for the analyzer.
+func (a *Analysis) Analyze(ctx context.Context, st tidings.Store, sourceName func(id int64) string, stored []*tidings.Article) error {
+	arts := slices.Clone(stored)
+	slices.SortStableFunc(arts, func(x, y *tidings.Article) int { return x.PublishedAt.Compare(y.PublishedAt) })
+	stories := map[int64]*tidings.Story{}
+	a.mu.Lock()
+	for _, art := range arts {
+		r := a.an.Add(doc(art, sourceName(art.SourceID)))
+		if art.DuplicateOf == 0 {
+			art.DuplicateOf = id(r.DuplicateOf)
+		}
+		art.StoryID = id(r.Story)
+		art.Language = r.Language
+		art.Intel = tidings.Intel{Summary: r.Summary, Keyphrases: r.Keyphrases, Hashtags: r.Hashtags, Entities: r.Entities}
+		for _, k := range r.Related {
+			art.Related = append(art.Related, id(k))
+		}
+		s := stories[art.StoryID]
+		if s == nil {
+			s = &tidings.Story{ID: art.StoryID, HeadlineArticleID: art.StoryID}
+			stories[art.StoryID] = s
+		}
+		s.Hashtags = r.Hashtags
+		if len(s.Entities) == 0 {
+			s.Entities = r.Entities
+		}
+		for _, m := range r.Merged {
+			s.MergedFrom = append(s.MergedFrom, id(m))
+		}
+	}
+	a.mu.Unlock()
+	list := make([]*tidings.Story, 0, len(stories))
+	for _, s := range stories {
+		list = append(list, s)
+	}
+	slices.SortFunc(list, func(x, y *tidings.Story) int { return int(x.ID - y.ID) })
+	return st.SaveAnalysis(ctx, arts, list)
+}
+
+func doc(a *tidings.Article, source string) intel.Doc {
+	return intel.Doc{Key: key(a.ID), Title: a.Title, Body: a.Text, URL: a.URL, Source: source, Published: a.PublishedAt}
+}
+
+func key(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.FormatInt(id, 10)
+}
+
+func id(key string) int64 {
+	n, _ := strconv.ParseInt(key, 10, 64)
+	return n
+}

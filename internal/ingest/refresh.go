@@ -1,0 +1,188 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/ingest/canon"
+	"github.com/tidings/tidings/internal/ingest/feed"
+	"github.com/tidings/tidings/internal/ingest/fetch"
+	"github.com/tidings/tidings/internal/ingest/schedule"
+)
+
+// Outcome is what one refresh of one source did.
+type Outcome struct {
+	SourceID    int64
+	NotModified bool
+	Result      tidings.RefreshResult
+	Err         error // the fetch, parse or store error, also recorded on the source
+}
+
+// Refresh fetches one source, stores its new and changed items, analyzes the
+// new ones, and records the source's fetch state and next due time. A failing
+// feed records its error and backs off; the error is returned in the Outcome
+// for the caller to log once.
+func (p *Pipeline) Refresh(ctx context.Context, src *tidings.Source) Outcome {
+	start := p.now()
+	out := Outcome{SourceID: src.ID}
+	defer func() { p.metrics.duration.Observe(time.Since(start).Seconds()) }()
+
+	st := src.FetchState
+	st.LastFetchedAt = start
+	resp, err := p.fetcher.Get(ctx, src.FeedURL, fetch.Validators{ETag: src.ETag, LastModified: src.LastModified})
+	if err != nil {
+		return p.fail(ctx, src, st, resp, fmt.Errorf("fetch: %w", err))
+	}
+	st.LastStatus = resp.StatusCode
+	in := schedule.Input{TTL: 0, MaxAge: resp.MaxAge, Expires: resp.Expires, PublishInterval: st.PublishInterval}
+	if resp.NotModified {
+		p.metrics.fetches.WithLabelValues("not_modified").Inc()
+		p.succeed(&st, resp)
+		st.NextFetchAt = p.opts.Policy.Next(start, in, p.rand)
+		out.NotModified = true
+		if err := p.store.SaveFetchState(ctx, src.ID, st); err != nil {
+			out.Err = fmt.Errorf("save fetch state: %w", err)
+		}
+		return out
+	}
+	f, err := p.parser.Parse(resp.Body, resp.FinalURL)
+	if err != nil {
+		return p.fail(ctx, src, st, resp, fmt.Errorf("parse: %w", err))
+	}
+	p.metrics.fetches.WithLabelValues("ok").Inc()
+	p.succeed(&st, resp)
+	st.PublishInterval = observedInterval(f.Items)
+	in.TTL, in.PublishInterval = f.TTL, st.PublishInterval
+	st.NextFetchAt = p.opts.Policy.Next(start, in, p.rand)
+
+	articles := p.articles(src, f, start)
+	if err := p.fullText(ctx, src, articles); err != nil {
+		return p.fail(ctx, src, st, resp, fmt.Errorf("full text: %w", err))
+	}
+	res, err := p.store.SaveRefresh(ctx, src.ID, st, articles)
+	if err != nil {
+		out.Err = fmt.Errorf("store: %w", err)
+		return out
+	}
+	out.Result = res
+	p.metrics.items.WithLabelValues("new").Add(float64(res.New))
+	p.metrics.items.WithLabelValues("duplicate").Add(float64(res.Duplicates))
+	p.metrics.items.WithLabelValues("updated").Add(float64(res.Updated))
+	p.metrics.items.WithLabelValues("unchanged").Add(float64(res.Unchanged))
+
+	if src.Title == "" && f.Title != "" || src.SiteURL == "" && f.SiteURL != "" {
+		upd := *src
+		if upd.Title == "" {
+			upd.Title = f.Title
+		}
+		if upd.SiteURL == "" {
+			upd.SiteURL = f.SiteURL
+		}
+		if err := p.store.UpdateSource(ctx, &upd); err != nil {
+			out.Err = fmt.Errorf("update source: %w", err)
+		}
+	}
+	if p.opts.Analyzer != nil && len(res.Stored) > 0 {
+		if err := p.opts.Analyzer.Analyze(ctx, p.store, func(int64) string { return src.Title }, fresh(res.Stored)); err != nil {
+			out.Err = fmt.Errorf("analyze: %w", err)
+		}
+	}
+	return out
+}
+
+// succeed clears the error state and keeps the new validators.
+func (p *Pipeline) succeed(st *tidings.FetchState, resp *fetch.Response) {
+	st.LastError, st.ErrorCount = "", 0
+	if resp.ETag != "" || resp.LastModified != "" || !resp.NotModified {
+		st.ETag, st.LastModified = resp.ETag, resp.LastModified
+	}
+}
+
+// fail records a failed refresh: the error, one more consecutive failure,
+// and a next attempt backed off exponentially (honouring Retry-After).
+func (p *Pipeline) fail(ctx context.Context, src *tidings.Source, st tidings.FetchState, resp *fetch.Response, err error) Outcome {
+	p.metrics.fetches.WithLabelValues("error").Inc()
+	st.ErrorCount++
+	st.LastError = err.Error()
+	in := schedule.Input{Failed: true, ErrorCount: st.ErrorCount}
+	var se *fetch.StatusError
+	if errors.As(err, &se) {
+		st.LastStatus = se.StatusCode
+		in.RetryAfter = se.RetryAfter
+	} else if resp != nil {
+		st.LastStatus = resp.StatusCode
+	} else {
+		st.LastStatus = 0
+	}
+	st.NextFetchAt = p.opts.Policy.Next(st.LastFetchedAt, in, p.rand)
+	if serr := p.store.SaveFetchState(ctx, src.ID, st); serr != nil {
+		err = errors.Join(err, fmt.Errorf("save fetch state: %w", serr))
+	}
+	return Outcome{SourceID: src.ID, Err: err}
+}
+
+// articles maps a parsed feed's items to articles of src.
+func (p *Pipeline) articles(src *tidings.Source, f *feed.Feed, fetched time.Time) []*tidings.Article {
+	out := make([]*tidings.Article, 0, len(f.Items))
+	seen := make(map[string]bool, len(f.Items))
+	for _, it := range f.Items {
+		if it.GUID == "" || seen[it.GUID] {
+			continue // a feed repeating a GUID keeps its first item
+		}
+		seen[it.GUID] = true
+		pub := it.Published
+		if pub.IsZero() {
+			pub = it.Updated
+		}
+		if pub.IsZero() || pub.After(fetched.Add(24*time.Hour)) {
+			pub = fetched // undated, or dated implausibly far ahead
+		}
+		out = append(out, &tidings.Article{
+			SourceID:    src.ID,
+			GUID:        it.GUID,
+			URL:         it.URL,
+			Title:       it.Title,
+			Author:      it.Author,
+			PublishedAt: pub.UTC(),
+			HTML:        it.HTML,
+			Text:        it.Text,
+			Language:    f.Language,
+			ContentHash: contentHash(it.Title, it.URL, it.Text),
+		})
+	}
+	return out
+}
+
+// contentHash is the exact-dedup hash: of the text when there is enough of
+// it, else of title and URL, so that empty items never match each other.
+func contentHash(title, link, text string) string {
+	if h := canon.ContentHash(text); h != "" {
+		return h
+	}
+	return canon.ContentHash(title + "\n" + link + "\n" + text)
+}
+
+func observedInterval(items []feed.Item) time.Duration {
+	ts := make([]time.Time, 0, len(items))
+	for _, it := range items {
+		if !it.Published.IsZero() {
+			ts = append(ts, it.Published)
+		}
+	}
+	return schedule.ObservedInterval(ts)
+}
+
+// fresh returns the articles that analysis has not seen: the new ones, not
+// those updated in place.
+func fresh(stored []*tidings.Article) []*tidings.Article {
+	var out []*tidings.Article
+	for _, a := range stored {
+		if a.StoryID == 0 {
+			out = append(out, a)
+		}
+	}
+	return out
+}

@@ -1,0 +1,136 @@
+package ingest
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/tidings/tidings"
+)
+
+// lease is how long a claimed source stays hidden from other workers; a
+// process that dies holding a claim delays that source by at most this much.
+const lease = 5 * time.Minute
+
+// Run works the fetch queue until ctx is done: it claims due sources, refreshes
+// them on Workers goroutines, and sleeps until the next source is due. Each
+// outcome goes to report (which may be nil); failures are also recorded on
+// the source by Refresh.
+func (p *Pipeline) Run(ctx context.Context, report func(Outcome)) error {
+	for {
+		n, err := p.drain(ctx, report)
+		if err != nil && ctx.Err() == nil {
+			p.log.Error("claim due sources", "err", err)
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		if n > 0 {
+			continue
+		}
+		wait := 30 * time.Second
+		if next, err := p.store.NextDue(ctx); err == nil && !next.IsZero() {
+			if d := next.Sub(p.now()); d < wait {
+				wait = max(d, 100*time.Millisecond)
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(wait):
+		}
+	}
+}
+
+// drain refreshes due sources until none is due, and returns how many it
+// refreshed.
+func (p *Pipeline) drain(ctx context.Context, report func(Outcome)) (int, error) {
+	jobs := make(chan *tidings.Source)
+	var wg sync.WaitGroup
+	for range p.opts.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for src := range jobs {
+				out := p.Refresh(ctx, src)
+				if report != nil {
+					report(out)
+				}
+			}
+		}()
+	}
+	n := 0
+	var err error
+	for ctx.Err() == nil {
+		var batch []*tidings.Source
+		batch, err = p.store.ClaimDueSources(ctx, p.now(), lease, p.opts.Workers)
+		if err != nil || len(batch) == 0 {
+			break
+		}
+		for _, src := range batch {
+			select {
+			case jobs <- src:
+				n++
+			case <-ctx.Done():
+			}
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	return n, err
+}
+
+// RefreshAll makes every source due now and works the queue in this process
+// until each has been refreshed (by this process or another worker sharing
+// the database). It is `tidings refresh --wait`.
+func (p *Pipeline) RefreshAll(ctx context.Context, report func(Outcome)) error {
+	// Stores keep at least millisecond precision.
+	start := p.now().Truncate(time.Millisecond)
+	srcs, err := p.store.Sources(ctx)
+	if err != nil {
+		return err
+	}
+	if err := p.MarkDue(ctx, srcs, start); err != nil {
+		return err
+	}
+	if _, err := p.drain(ctx, report); err != nil {
+		return err
+	}
+	// Sources claimed by other workers finish there; wait for them.
+	for ctx.Err() == nil {
+		srcs, err = p.store.Sources(ctx)
+		if err != nil {
+			return err
+		}
+		pending := 0
+		for _, s := range srcs {
+			if s.LastFetchedAt.Before(start) {
+				pending++
+			}
+		}
+		if pending == 0 {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(500 * time.Millisecond):
+		}
+		if _, err := p.drain(ctx, report); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
+// MarkDue makes the given sources due at t, keeping the rest of their
+// fetch state.
+func (p *Pipeline) MarkDue(ctx context.Context, srcs []*tidings.Source, t time.Time) error {
+	for _, s := range srcs {
+		st := s.FetchState
+		st.NextFetchAt = t
+		if err := p.store.SaveFetchState(ctx, s.ID, st); err != nil {
+			return err
+		}
+	}
+	return nil
+}
