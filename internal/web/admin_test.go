@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -101,5 +102,56 @@ func TestAdminDisabled(t *testing.T) {
 	_, body := f.get(t, "/")
 	if !bytes.Contains([]byte(body), []byte(`href="/admin"`)) {
 		t.Errorf("admin link missing when enabled")
+	}
+}
+
+func TestAdminOPML(t *testing.T) {
+	f := newFixture(t, web.Options{})
+	c, token, _ := adminSession(t, f)
+
+	res, body := f.get(t, "/admin/opml")
+	if res.StatusCode != 200 || !strings.Contains(body, `xmlUrl="https://meridianwire.example/feed.xml"`) {
+		t.Fatalf("export: got %d:\n%s", res.StatusCode, body)
+	}
+
+	upload := func(name, content, csrf string) *http.Response {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		mw.WriteField("csrf", csrf)
+		fw, _ := mw.CreateFormFile("opml", name)
+		fw.Write([]byte(content))
+		mw.Close()
+		req := httptest.NewRequest("POST", "/admin/opml", &buf)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.AddCookie(c)
+		rec := httptest.NewRecorder()
+		f.srv.ServeHTTP(rec, req)
+		return rec.Result()
+	}
+	doc := `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>
+<outline text="Tech"><outline type="rss" text="One" xmlUrl="https://one.example/feed"/>
+<outline type="rss" text="Wire again" xmlUrl="https://meridianwire.example/feed.xml"/></outline></body></opml>`
+	tests := []struct {
+		name, content, csrf string
+		status              int
+	}{
+		{"forged", doc, "nope", http.StatusForbidden},
+		{"not OPML", "this is not xml <", token, http.StatusBadRequest},
+		{"imported", doc, token, http.StatusSeeOther},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := upload("subs.opml", tt.content, tt.csrf)
+			if res.StatusCode != tt.status {
+				t.Errorf("got status %d, want %d", res.StatusCode, tt.status)
+			}
+			if tt.status == http.StatusSeeOther && res.Header.Get("Location") != "/admin?imported=1" {
+				t.Errorf("got Location %q, want /admin?imported=1 (the known source skipped)", res.Header.Get("Location"))
+			}
+		})
+	}
+	src, err := f.st.SourceByURL(context.Background(), "https://one.example/feed")
+	if err != nil || src.Folder != "Tech" || src.Title != "One" {
+		t.Errorf("imported source: got %+v, %v", src, err)
 	}
 }
