@@ -19,7 +19,9 @@ type candidate struct {
 	capital int // occurrences written capitalized, not at a sentence start
 	inTitle bool
 	inLead  bool
-	forms   []form // usually one
+	// subsumed marks a word that occurs only inside a longer phrase.
+	subsumed bool
+	forms    []form // usually one
 }
 
 // form is a surface form of a candidate and how often it occurs.
@@ -70,11 +72,27 @@ type phrases struct {
 }
 
 // candidates collects the phrases of title and text.
-func candidates(title, text string, leadTokens int) []candidate {
+func candidates(title, text string, leadTokens int) phrases {
 	ps := phrases{index: make(map[string]int32, 512), list: make([]candidate, 0, 512)}
 	ps.collect(prepare(title), true, 0)
 	ps.collect(prepare(text), false, leadTokens)
-	return ps.list
+	return ps
+}
+
+// markSubsumed flags single words that never occur outside one longer
+// phrase ("aires" only in "buenos aires"): the phrase says it better.
+func (ps *phrases) markSubsumed() {
+	for i := range ps.list {
+		c := &ps.list[i]
+		if len(c.words) == 1 {
+			continue
+		}
+		for _, k := range strings.Fields(c.key) {
+			if j, ok := ps.index[k]; ok && ps.list[j].tf <= c.tf {
+				ps.list[j].subsumed = true
+			}
+		}
+	}
 }
 
 func prepare(s string) []word {

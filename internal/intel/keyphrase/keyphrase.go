@@ -25,7 +25,8 @@ type DocFreq interface {
 // weights hold the scoring constants, tuned on crowd-annotated news
 // keyphrases (F1@10). Readers pick single frequent words far more often
 // than longer phrases, so longer phrases get no bonus: they must recur to
-// rank.
+// rank. Words found only inside one phrase ("aires" of "buenos aires") are
+// dropped: it costs about 0.01 F1@10 but keeps the list readable.
 type weights struct {
 	tfExp      float64 // sublinear term frequency
 	lenBonus   float64 // per extra word in the phrase
@@ -36,11 +37,12 @@ type weights struct {
 	commonIDF  float64 // prior idf of a common word
 	rareIDF    float64 // prior idf of any other word
 	priorDocs  float64 // how many documents the prior is worth
+	subsumed   float64 // multiplier for a word seen only inside one phrase
 }
 
 var defaults = weights{
 	tfExp: 1.25, lenBonus: 0, title: 1.3, lead: 1.2, leadTokens: 60, capital: 1.15,
-	commonIDF: 1.5, rareIDF: 4, priorDocs: 50,
+	commonIDF: 1.5, rareIDF: 4, priorDocs: 50, subsumed: 0,
 }
 
 // Extract returns up to n lowercase keyphrases of the article, best first.
@@ -53,7 +55,11 @@ func extract(title, text string, df DocFreq, n int, w weights) []string {
 	if n <= 0 {
 		return nil
 	}
-	cands := candidates(title, text, w.leadTokens)
+	ps := candidates(title, text, w.leadTokens)
+	if w.subsumed != 1 {
+		ps.markSubsumed()
+	}
+	cands := ps.list
 	if len(cands) == 0 {
 		return nil
 	}
@@ -65,6 +71,9 @@ func extract(title, text string, df DocFreq, n int, w weights) []string {
 	list := make([]scored, 0, len(cands))
 	for i := range cands {
 		c := &cands[i]
+		if c.subsumed && w.subsumed == 0 {
+			continue
+		}
 		sum := 0.0
 		for _, x := range c.words {
 			sum += idf(x)
@@ -76,6 +85,9 @@ func extract(title, text string, df DocFreq, n int, w weights) []string {
 		}
 		if c.inLead {
 			s *= w.lead
+		}
+		if c.subsumed {
+			s *= w.subsumed
 		}
 		if c.capital*2 > c.tf {
 			s *= w.capital
@@ -116,13 +128,13 @@ func idfFunc(df DocFreq, w weights) func(string) float64 {
 	}
 	nd := float64(docs)
 	return func(x string) float64 {
-		// Hyphenated and possessive-stripped forms are looked up word by
-		// word; the first part is the better guess.
-		key := x
-		if i := strings.IndexByte(key, '-'); i > 0 {
-			key = key[:i]
+		// A hyphenated word the caller has not counted whole is looked
+		// up by its first part.
+		n := df.DocFreq(x)
+		if i := strings.IndexByte(x, '-'); n == 0 && i > 0 {
+			n = df.DocFreq(x[:i])
 		}
-		observed := math.Log((nd + 1) / (float64(df.DocFreq(key)) + 0.5))
+		observed := math.Log((nd + 1) / (float64(n) + 0.5))
 		if observed < 0 {
 			observed = 0
 		}

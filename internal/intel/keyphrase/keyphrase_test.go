@@ -59,6 +59,13 @@ func TestExtractMergesPlurals(t *testing.T) {
 	}
 }
 
+func TestExtractDropsSubsumedWords(t *testing.T) {
+	got := Extract("", "Buenos Aires was hot. Fans in Buenos Aires cheered. The fans sang.", nil, 10)
+	if contains(got, "aires") || !contains(got, "buenos aires") {
+		t.Errorf("Extract: got %q, want buenos aires and no aires", got)
+	}
+}
+
 func TestExtractDocFreq(t *testing.T) {
 	// With "geneva" in every document seen, it should fall below "magnets".
 	df := mapDF{m: map[string]int{"geneva": 1000, "rare": 3, "earth": 5, "magnets": 2}, docs: 1000}
