@@ -21,14 +21,42 @@ var prologEncoding = regexp.MustCompile(`^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'
 // invalid bytes read as windows-1252 (the usual mislabelling).
 func toUTF8(data []byte) []byte {
 	if out, ok := fromBOM(data); ok {
-		return dropDeclaredEncoding(repair(out))
+		return demoronize(dropDeclaredEncoding(repair(out)))
 	}
 	if label := declaredEncoding(data); label != "" {
 		if out, ok := fromLabel(data, label); ok {
-			return dropDeclaredEncoding(out)
+			return demoronize(dropDeclaredEncoding(out))
 		}
 	}
-	return dropDeclaredEncoding(repair(data))
+	return demoronize(dropDeclaredEncoding(repair(data)))
+}
+
+// demoronize replaces C1 control characters (U+0080–U+009F), which no text
+// means, with the windows-1252 characters whose byte values they carry:
+// the trace of cp1252 text converted to UTF-8 as if it were Latin-1
+// ("don\u0092t" for "don’t").
+func demoronize(data []byte) []byte {
+	if !bytes.Contains(data, []byte{0xC2}) {
+		return data
+	}
+	var out []byte
+	for i := 0; i < len(data); i++ {
+		if data[i] == 0xC2 && i+1 < len(data) && data[i+1] >= 0x80 && data[i+1] <= 0x9F {
+			if out == nil {
+				out = append(make([]byte, 0, len(data)), data[:i]...)
+			}
+			out = utf8.AppendRune(out, charmap.Windows1252.DecodeByte(data[i+1]))
+			i++
+			continue
+		}
+		if out != nil {
+			out = append(out, data[i])
+		}
+	}
+	if out == nil {
+		return data
+	}
+	return out
 }
 
 func fromBOM(data []byte) ([]byte, bool) {

@@ -131,7 +131,7 @@ func guid(gi *gofeed.Item, it Item) string {
 	if it.URL != "" {
 		return it.URL
 	}
-	if it.Title == "" && it.Text == "" {
+	if it.Title == "" && it.Text == "" && it.Published.IsZero() {
 		return ""
 	}
 	h := sha256.New()
@@ -139,7 +139,9 @@ func guid(gi *gofeed.Item, it Item) string {
 	h.Write([]byte{0})
 	if !it.Published.IsZero() {
 		h.Write([]byte(it.Published.Format(time.RFC3339)))
-	} else {
+	}
+	if it.Title == "" || it.Published.IsZero() {
+		h.Write([]byte{0})
 		h.Write([]byte(clip(it.Text, 4096)))
 	}
 	return "hash:" + hex.EncodeToString(h.Sum(nil)[:16])

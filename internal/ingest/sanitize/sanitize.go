@@ -75,6 +75,9 @@ func New(opts Options) *Sanitizer {
 		p.AllowAttrs("src").Matching(embedSrc).OnElements("iframe")
 		p.AllowAttrs("width", "height").Matching(integer).OnElements("iframe")
 	}
+	// Fallback content of plugins and frames is ordinary (sanitized) markup;
+	// skipping it would lose the rest of the body after an unclosed <object>.
+	p.AllowElementsContent("object", "frameset", "noembed", "noframes")
 	p.AddSpaceWhenStrippingTag(true)
 	return &Sanitizer{policy: p, opts: opts}
 }
