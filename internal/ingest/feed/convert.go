@@ -131,7 +131,7 @@ func guid(gi *gofeed.Item, it Item) string {
 	if it.URL != "" {
 		return it.URL
 	}
-	if it.Title == "" && it.Text == "" && it.Published.IsZero() {
+	if it.Title == "" && it.Text == "" && it.HTML == "" && it.Published.IsZero() {
 		return ""
 	}
 	h := sha256.New()
@@ -143,6 +143,9 @@ func guid(gi *gofeed.Item, it Item) string {
 	if it.Title == "" || it.Published.IsZero() {
 		h.Write([]byte{0})
 		h.Write([]byte(clip(it.Text, 4096)))
+		if it.Text == "" {
+			h.Write([]byte(clip(it.HTML, 4096)))
+		}
 	}
 	return "hash:" + hex.EncodeToString(h.Sum(nil)[:16])
 }
