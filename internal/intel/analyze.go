@@ -2,9 +2,12 @@ package intel
 
 import (
 	"slices"
+	"strings"
 	"time"
 
+	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/internal/intel/cluster"
+	"github.com/tidings/tidings/internal/intel/entity"
 	"github.com/tidings/tidings/internal/intel/fingerprint"
 )
 
@@ -41,11 +44,12 @@ func New(opts Options) *Analyzer {
 	}
 	copts := opts.Cluster
 	copts.Window = opts.Window
+	v := newVocab()
 	return &Analyzer{
 		opts:    opts,
 		fp:      fingerprint.NewIndex(),
-		stories: cluster.New(copts),
-		vocab:   newVocab(),
+		stories: cluster.New(v, copts),
+		vocab:   v,
 		canon:   map[string]string{},
 		tags:    map[string][]string{},
 	}
@@ -53,10 +57,10 @@ func New(opts Options) *Analyzer {
 
 // prepared is a Doc's text, ready for the decisions.
 type prepared struct {
-	t     time.Time
-	text  string
-	lines []string
-	print *fingerprint.Print
+	t        time.Time
+	lines    []string // the text without boilerplate, a paragraph a line
+	entities []tidings.Entity
+	print    *fingerprint.Print
 }
 
 func (a *Analyzer) prepare(d Doc) prepared {
@@ -68,7 +72,13 @@ func (a *Analyzer) prepare(d Doc) prepared {
 	}
 	text := PlainText(d.Body)
 	a.evict(t)
-	return prepared{t: t, text: text, lines: fingerprint.Clean(text), print: fingerprint.New(d.Title, text)}
+	lines := fingerprint.Clean(text)
+	return prepared{
+		t:        t,
+		lines:    lines,
+		entities: entity.Extract(d.Title, strings.Join(lines, "\n")),
+		print:    fingerprint.New(d.Title, text),
+	}
 }
 
 // Add analyzes the next article of the stream and remembers it for the
@@ -81,7 +91,7 @@ func (a *Analyzer) Add(d Doc) Result {
 	}
 	var t text
 	if !a.opts.SkipText {
-		t = analyzeText(d.Title, p.text, a.vocab)
+		t = analyzeText(d.Title, strings.Join(p.lines, "\n"), p.entities, a.vocab)
 	}
 	asg := a.place(d, p, r.DuplicateOf, "")
 	r.Story, r.Merged, r.Related = asg.Story, asg.Merged, asg.Related
@@ -120,7 +130,7 @@ func (a *Analyzer) place(d Doc, p prepared, dupOf, story string) cluster.Assignm
 	a.canon[d.Key] = canon
 	a.queue = append(a.queue, queued{d.Key, p.t})
 
-	st := a.termStats(d.Title, p.lines)
+	st := a.termStats(d.Title, p.lines, p.entities)
 	if dupOf == "" {
 		ids := make([]uint32, 0, len(st))
 		for id := range st {

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/internal/intel/cluster"
 	"github.com/tidings/tidings/internal/intel/stopword"
 	"github.com/tidings/tidings/internal/intel/tokenize"
@@ -18,7 +19,7 @@ import (
 // entities), which tells two events of one kind apart.
 const (
 	titleBoost = 1.6
-	nameBoost  = 1.4
+	nameBoost  = 2
 	// vectorTerms bounds a vector's length, and so memory and lookup cost.
 	vectorTerms = 64
 )
@@ -30,8 +31,14 @@ type termStat struct {
 }
 
 // termStats counts the content words of a title and body lines by term ID.
-func (a *Analyzer) termStats(title string, lines []string) map[uint32]*termStat {
+func (a *Analyzer) termStats(title string, lines []string, ents []tidings.Entity) map[uint32]*termStat {
 	st := map[uint32]*termStat{}
+	names := map[string]bool{}
+	for _, e := range ents {
+		for _, w := range tokenize.Words(e.Text) {
+			names[contentWord(w)] = true
+		}
+	}
 	add := func(line string, inTitle bool) {
 		for _, t := range tokenize.Tokens(line) {
 			w := contentWord(t.Lower)
@@ -46,7 +53,8 @@ func (a *Analyzer) termStats(title string, lines []string) map[uint32]*termStat 
 			s.tf++
 			if inTitle {
 				s.title = true
-			} else if isName(line, t) {
+			}
+			if names[w] || !inTitle && isName(line, t) {
 				s.caps++
 			}
 		}
@@ -69,6 +77,9 @@ func contentWord(w string) string {
 			return w
 		}
 	}
+	if len(w) == 4 && (w[:2] == "19" || w[:2] == "20") {
+		return w // a year tells two events of one kind apart
+	}
 	return ""
 }
 
@@ -89,39 +100,39 @@ func isName(line string, t tokenize.Token) bool {
 	return true
 }
 
-// vector weighs term statistics by TF-IDF and the boosts, keeps the
-// heaviest terms and scales to unit length.
+// vector weighs term statistics by term frequency and the boosts, and
+// keeps the terms heaviest under the current inverse document frequency;
+// the clusterer applies the weights when it compares.
 func (a *Analyzer) vector(st map[uint32]*termStat) cluster.Vector {
-	n := float64(a.vocab.docs + 1)
-	v := make(cluster.Vector, 0, len(st))
+	type scored struct {
+		t cluster.Term
+		s float64
+	}
+	v := make([]scored, 0, len(st))
 	for id, s := range st {
-		idf := math.Log(n / (float64(a.vocab.df[id]) + 0.5))
-		if idf <= 0 {
-			continue
-		}
-		w := (1 + math.Log(s.tf)) * idf
+		w := 1 + math.Log(s.tf)
 		if s.title {
 			w *= titleBoost
 		}
-		if float64(s.caps) >= 0.5*s.tf {
+		name := float64(s.caps) >= 0.5*s.tf
+		if name {
 			w *= nameBoost
 		}
-		v = append(v, cluster.Term{ID: id, W: float32(w)})
+		v = append(v, scored{cluster.Term{ID: id, W: float32(w), Name: name}, w * a.vocab.Weight(id)})
 	}
 	if len(v) > vectorTerms {
-		slices.SortFunc(v, func(x, y cluster.Term) int {
-			if x.W != y.W {
-				return cmp.Compare(y.W, x.W)
+		slices.SortFunc(v, func(x, y scored) int {
+			if x.s != y.s {
+				return cmp.Compare(y.s, x.s)
 			}
-			return cmp.Compare(x.ID, y.ID)
+			return cmp.Compare(x.t.ID, y.t.ID)
 		})
 		v = v[:vectorTerms]
 	}
-	slices.SortFunc(v, func(x, y cluster.Term) int { return cmp.Compare(x.ID, y.ID) })
-	if norm := v.Norm(); norm > 0 {
-		for i := range v {
-			v[i].W = float32(float64(v[i].W) / norm)
-		}
+	out := make(cluster.Vector, len(v))
+	for i, x := range v {
+		out[i] = x.t
 	}
-	return v
+	slices.SortFunc(out, func(x, y cluster.Term) int { return cmp.Compare(x.ID, y.ID) })
+	return out
 }

@@ -1,6 +1,8 @@
 package intel
 
 import (
+	"math"
+
 	"github.com/tidings/tidings/internal/intel/stopword"
 )
 
@@ -47,6 +49,24 @@ func (v *vocab) DocFreq(w string) int {
 	}
 	return 0
 }
+
+// Weight is a term's inverse document frequency, the weight the story
+// clusterer gives it.
+func (v *vocab) Weight(id uint32) float64 {
+	idf := math.Log(float64(v.docs+priorDocs) / (float64(v.df[id]) + 0.5))
+	if idf < minIDF {
+		return minIDF
+	}
+	return idf
+}
+
+// minIDF keeps a term found in every document from vanishing entirely.
+const minIDF = 0.01
+
+// priorDocs pretends some documents without the term were seen, so the
+// first articles of a stream (or of a test) do not take every word they
+// share for a stopword.
+const priorDocs = 20
 
 // Docs reports how many documents were counted.
 func (v *vocab) Docs() int { return v.docs }

@@ -2,38 +2,86 @@ package cluster
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"time"
 )
 
-// candidate is an indexed article near a new one, with its exact cosine.
+// candidate is an indexed article near a new one, with its cosine.
 type candidate struct {
 	a   *article
 	cos float64
 }
 
-// candidates scores the articles sharing the new vector's heaviest terms
-// by their partial dot product, then returns the best few with an exact
+// query is a vector with its terms' current squared weights and its
+// weighted length.
+type query struct {
+	v    Vector
+	w2   []float64
+	norm float64
+}
+
+func (c *Clusterer) query(v Vector) query {
+	q := query{v: v, w2: make([]float64, len(v))}
+	var n2 float64
+	for i, t := range v {
+		w := c.w.Weight(t.ID)
+		q.w2[i] = w * w
+		x := float64(t.W) * w
+		n2 += x * x
+	}
+	q.norm = math.Sqrt(n2)
+	return q
+}
+
+// cosine is the weighted cosine of q and an article's vector.
+func (c *Clusterer) cosine(q query, a *article) float64 {
+	var dot, n2 float64
+	for i, j := 0, 0; j < len(a.vec); j++ {
+		t := a.vec[j]
+		w := c.w.Weight(t.ID)
+		x := float64(t.W) * w
+		n2 += x * x
+		for i < len(q.v) && q.v[i].ID < t.ID {
+			i++
+		}
+		if i < len(q.v) && q.v[i].ID == t.ID {
+			dot += float64(q.v[i].W) * float64(t.W) * q.w2[i]
+		}
+	}
+	if n2 == 0 || q.norm == 0 {
+		return 0
+	}
+	return dot / (q.norm * math.Sqrt(n2))
+}
+
+// candidates scores the articles sharing the query's heaviest terms by
+// their partial dot product, then returns the best few with an exact
 // cosine, best first (earliest first on ties).
-func (c *Clusterer) candidates(v Vector) []candidate {
-	if len(v) == 0 {
+func (c *Clusterer) candidates(q query) []candidate {
+	if q.norm == 0 {
 		return nil
 	}
-	q := slices.Clone(v)
-	slices.SortFunc(q, func(a, b Term) int {
-		if a.W != b.W {
-			return cmp.Compare(b.W, a.W)
+	idx := make([]int, len(q.v))
+	for i := range idx {
+		idx[i] = i
+	}
+	heavy := func(i int) float64 { return float64(q.v[i].W) * float64(q.v[i].W) * q.w2[i] }
+	slices.SortFunc(idx, func(a, b int) int {
+		if x, y := heavy(a), heavy(b); x != y {
+			return cmp.Compare(y, x)
 		}
-		return cmp.Compare(a.ID, b.ID)
+		return cmp.Compare(a, b)
 	})
-	if len(q) > queryTerms {
-		q = q[:queryTerms]
+	if len(idx) > queryTerms {
+		idx = idx[:queryTerms]
 	}
 	acc := map[*article]float64{}
-	for _, t := range q {
+	for _, i := range idx {
+		t := q.v[i]
 		l := c.postings[t.ID]
-		for i := len(l) - 1; i >= 0 && i >= len(l)-postingCap; i-- {
-			acc[l[i].a] += float64(t.W) * float64(l[i].w)
+		for k := len(l) - 1; k >= 0 && k >= len(l)-postingCap; k-- {
+			acc[l[k].a] += float64(t.W) * float64(l[k].w) * q.w2[i] * l[k].a.scale
 		}
 	}
 	out := make([]candidate, 0, len(acc))
@@ -45,7 +93,7 @@ func (c *Clusterer) candidates(v Vector) []candidate {
 		out = out[:exactCandidates]
 	}
 	for i := range out {
-		out[i].cos = v.Dot(out[i].a.vec)
+		out[i].cos = c.cosine(q, out[i].a)
 	}
 	byScore(out)
 	return out
@@ -67,7 +115,7 @@ type scored struct {
 
 // choose returns the story the vector joins, or nil for a new one, and
 // merges into it every other story that the vector ties to it strongly.
-func (c *Clusterer) choose(v Vector, t time.Time, cands []candidate) (*story, []string) {
+func (c *Clusterer) choose(q query, cands []candidate) (*story, []string) {
 	best := map[*story]float64{}
 	for _, cd := range cands {
 		s := root(cd.a.story)
@@ -77,8 +125,11 @@ func (c *Clusterer) choose(v Vector, t time.Time, cands []candidate) (*story, []
 	}
 	var ss []scored
 	for s, link := range best {
-		score := (1-c.opts.CentroidShare)*link + c.opts.CentroidShare*s.cosine(v)
-		if score >= c.opts.Join {
+		score := (1-c.opts.CentroidShare)*link + c.opts.CentroidShare*c.centroidCosine(s, q)
+		if nc := c.nameCosine(s, q); nc >= 0 {
+			score = (1-c.opts.NameShare)*score + c.opts.NameShare*nc
+		}
+		if score >= c.opts.Join+c.opts.Young/float64(s.live) {
 			ss = append(ss, scored{s, score})
 		}
 	}
@@ -113,10 +164,10 @@ func (c *Clusterer) choose(v Vector, t time.Time, cands []candidate) (*story, []
 
 func (c *Clusterer) merge(into, s *story) {
 	for id, w := range s.centroid {
-		old := into.centroid[id]
-		nw := old + w
-		into.norm2 += nw*nw - old*old
-		into.centroid[id] = nw
+		into.centroid[id] += w
+	}
+	for id, w := range s.names {
+		into.names[id] += w
 	}
 	into.live += s.live
 	if s.last.After(into.last) {
@@ -124,7 +175,7 @@ func (c *Clusterer) merge(into, s *story) {
 	}
 	into.aliases = append(into.aliases, s.id)
 	into.aliases = append(into.aliases, s.aliases...)
-	s.into, s.centroid, s.aliases, s.live = into, nil, nil, 0
+	s.into, s.centroid, s.names, s.aliases, s.live = into, nil, nil, nil, 0
 }
 
 // related picks the best article of each other story among the candidates.
@@ -167,7 +218,7 @@ func (c *Clusterer) forget(a *article) {
 	}
 	s := root(a.story)
 	if a.indexed {
-		s.add(a.vec, -1)
+		s.add(a.vec, a.scale, -1)
 		for _, t := range a.vec {
 			l := c.postings[t.ID]
 			if i := slices.IndexFunc(l, func(p posting) bool { return p.a == a }); i >= 0 {

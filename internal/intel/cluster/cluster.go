@@ -20,6 +20,13 @@ type Options struct {
 	Related int
 	// MinRelated is the similarity a related article needs.
 	MinRelated float64
+	// Young is added to Join for a story of one article (half of it for
+	// two, and so on): one link is weak evidence that two articles report
+	// one event, a story with many articles has a reliable centroid.
+	Young float64
+	// NameShare weighs the similarity of names against that of all terms;
+	// negative means 0.
+	NameShare float64
 	// CentroidShare weighs a story's centroid against its best single
 	// link in the similarity of an article to the story; negative means 0.
 	CentroidShare float64
@@ -27,10 +34,12 @@ type Options struct {
 
 // Defaults tuned on the syndication and ECB+ dev sets (see cmd/tidings eval).
 const (
-	defaultJoin          = 0.25
+	defaultJoin          = 0.225
 	defaultMerge         = 0.60
 	defaultMinRelated    = 0.08
 	defaultCentroidShare = 0.7
+	defaultNameShare     = 0.3
+	defaultYoung         = 0.15
 	// queryTerms is how many of a new article's heaviest terms look up
 	// candidates; postingCap bounds each term's posting list (newest kept).
 	queryTerms = 24
@@ -55,6 +64,7 @@ type article struct {
 	seq     uint64
 	t       time.Time
 	vec     Vector
+	scale   float64 // 1 / weighted length when indexed
 	story   *story
 	indexed bool
 }
@@ -65,7 +75,7 @@ type story struct {
 	last     time.Time
 	live     int
 	centroid map[uint32]float64
-	norm2    float64
+	names    map[uint32]float64 // the centroid of the name terms
 	into     *story
 	aliases  []string
 }
@@ -75,8 +85,17 @@ type posting struct {
 	w float32
 }
 
+// Weights gives each term's current weight (its inverse document
+// frequency). Vectors hold term frequencies; weights are applied when
+// comparing, so an article seen when the vocabulary was young is compared
+// with today's weights, not the ones it was indexed with.
+type Weights interface {
+	Weight(term uint32) float64
+}
+
 // Clusterer assigns articles to stories. It is not safe for concurrent use.
 type Clusterer struct {
+	w        Weights
 	opts     Options
 	seq      uint64
 	articles map[string]*article
@@ -86,8 +105,8 @@ type Clusterer struct {
 	postings map[uint32][]posting
 }
 
-// New returns an empty Clusterer.
-func New(opts Options) *Clusterer {
+// New returns an empty Clusterer comparing vectors under weights w.
+func New(w Weights, opts Options) *Clusterer {
 	if opts.Window <= 0 {
 		opts.Window = 7 * 24 * time.Hour
 	}
@@ -106,10 +125,23 @@ func New(opts Options) *Clusterer {
 	case opts.CentroidShare < 0:
 		opts.CentroidShare = 0
 	}
+	switch {
+	case opts.Young == 0:
+		opts.Young = defaultYoung
+	case opts.Young < 0:
+		opts.Young = 0
+	}
+	switch {
+	case opts.NameShare == 0:
+		opts.NameShare = defaultNameShare
+	case opts.NameShare < 0:
+		opts.NameShare = 0
+	}
 	if opts.MinRelated <= 0 {
 		opts.MinRelated = defaultMinRelated
 	}
 	return &Clusterer{
+		w:        w,
 		opts:     opts,
 		articles: map[string]*article{},
 		stories:  map[string]*story{},
@@ -136,7 +168,8 @@ func (c *Clusterer) Len() (articles, stories int) {
 // already is). Add first forgets what fell out of the window before t.
 func (c *Clusterer) Add(key string, vec Vector, t time.Time, storyID string, index bool) Assignment {
 	c.evict(t)
-	cands := c.candidates(vec)
+	q := c.query(vec)
+	cands := c.candidates(q)
 
 	var s *story
 	var merged []string
@@ -146,13 +179,13 @@ func (c *Clusterer) Add(key string, vec Vector, t time.Time, storyID string, ind
 			s = c.newStory(storyID)
 		}
 	} else {
-		s, merged = c.choose(vec, t, cands)
+		s, merged = c.choose(q, cands)
 		if s == nil {
 			s = c.newStory(key)
 		}
 	}
 	c.seq++
-	a := &article{key: key, seq: c.seq, t: t, vec: vec, story: s, indexed: index && len(vec) > 0}
+	a := &article{key: key, seq: c.seq, t: t, vec: vec, story: s, indexed: index && q.norm > 0}
 	if old, ok := c.articles[key]; ok {
 		old.key = "" // replaced: eviction of the old copy must not touch the new one
 	}
@@ -163,7 +196,8 @@ func (c *Clusterer) Add(key string, vec Vector, t time.Time, storyID string, ind
 		s.last = t
 	}
 	if a.indexed {
-		s.add(vec, 1)
+		a.scale = 1 / q.norm
+		s.add(vec, a.scale, 1)
 		for _, tm := range vec {
 			l := append(c.postings[tm.ID], posting{a, tm.W})
 			if len(l) > 2*postingCap {
@@ -185,7 +219,7 @@ func (c *Clusterer) Story(id string) string {
 }
 
 func (c *Clusterer) newStory(id string) *story {
-	s := &story{id: id, seq: c.seq + 1, centroid: map[uint32]float64{}}
+	s := &story{id: id, seq: c.seq + 1, centroid: map[uint32]float64{}, names: map[uint32]float64{}}
 	if old, ok := c.stories[id]; ok && old.into != nil {
 		// An alias of a merged story: the new story takes the ID back.
 		old.into = nil
@@ -214,31 +248,61 @@ func root(s *story) *story {
 	return r
 }
 
-func (s *story) add(v Vector, sign float64) {
+// add adds (sign 1) or removes (sign -1) a member's vector, scaled to
+// unit weighted length so long articles do not dominate the centroid.
+func (s *story) add(v Vector, scale, sign float64) {
 	for _, t := range v {
-		old := s.centroid[t.ID]
-		nw := old + sign*float64(t.W)
-		s.norm2 += nw*nw - old*old
-		if math.Abs(nw) < 1e-9 {
-			delete(s.centroid, t.ID)
-			continue
+		addTo(s.centroid, t.ID, sign*scale*float64(t.W))
+		if t.Name {
+			addTo(s.names, t.ID, sign*scale*float64(t.W))
 		}
-		s.centroid[t.ID] = nw
-	}
-	if s.norm2 < 0 || len(s.centroid) == 0 {
-		s.norm2 = 0
 	}
 }
 
-func (s *story) cosine(v Vector) float64 {
-	if s.norm2 <= 0 {
+func addTo(m map[uint32]float64, id uint32, x float64) {
+	nw := m[id] + x
+	if math.Abs(nw) < 1e-9 {
+		delete(m, id)
+		return
+	}
+	m[id] = nw
+}
+
+// nameCosine is the weighted cosine of the query's and the story's names,
+// or -1 when either has none.
+func (c *Clusterer) nameCosine(s *story, q query) float64 {
+	var dot, n2, q2 float64
+	for id, x := range s.names {
+		w := c.w.Weight(id)
+		n2 += x * x * w * w
+	}
+	for i, t := range q.v {
+		if t.Name {
+			q2 += float64(t.W) * float64(t.W) * q.w2[i]
+			dot += q.w2[i] * float64(t.W) * s.names[t.ID]
+		}
+	}
+	if n2 <= 0 || q2 <= 0 {
+		return -1
+	}
+	return dot / math.Sqrt(q2*n2)
+}
+
+// cosine is the weighted cosine of a query (with its weighted squared
+// terms wq and weighted norm) and the centroid.
+func (c *Clusterer) centroidCosine(s *story, q query) float64 {
+	var dot, n2 float64
+	for id, x := range s.centroid {
+		w := c.w.Weight(id)
+		n2 += x * x * w * w
+	}
+	if n2 <= 0 {
 		return 0
 	}
-	var dot float64
-	for _, t := range v {
-		dot += float64(t.W) * s.centroid[t.ID]
+	for i, t := range q.v {
+		dot += q.w2[i] * float64(t.W) * s.centroid[t.ID]
 	}
-	return dot / math.Sqrt(s.norm2)
+	return dot / (q.norm * math.Sqrt(n2))
 }
 
 // StoryOf returns the ID of the story an article of the window is in, or

@@ -13,6 +13,10 @@ import "math"
 type Term struct {
 	ID uint32
 	W  float32
+	// Name marks a term used as a name (a capitalized word inside a
+	// sentence): names are compared on their own as well, since two events
+	// of one kind share their vocabulary but not their people and places.
+	Name bool
 }
 
 // Vector is a sparse vector sorted by term ID, normally of unit length.

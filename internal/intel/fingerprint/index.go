@@ -24,6 +24,9 @@ const (
 	minContained = 12
 	// minTitle is the title word overlap that lets a very short teaser count.
 	minTitle = 0.5
+	// minTitleOnly is the title word overlap that makes a text without
+	// a body a duplicate.
+	minTitleOnly = 0.8
 )
 
 // Match is a verified near-duplicate found in the index.
@@ -65,7 +68,7 @@ func (ix *Index) Len() int { return len(ix.entries) }
 // with the highest containment and then resemblance, the earliest added on
 // ties. ok is false when there is none.
 func (ix *Index) Find(p *Print) (m Match, ok bool) {
-	if len(p.Shingles) == 0 {
+	if len(p.Shingles) == 0 && len(p.Title) == 0 {
 		return Match{}, false
 	}
 	seen := map[*entry]bool{}
@@ -84,10 +87,12 @@ func (ix *Index) Find(p *Print) (m Match, ok bool) {
 			best, m = e, cand
 		}
 	}
-	keys := bandKeys(&p.Sig)
-	for b, k := range keys {
-		for _, e := range ix.bands[b][k] {
-			consider(e)
+	if len(p.Shingles) > 0 {
+		keys := bandKeys(&p.Sig)
+		for b, k := range keys {
+			for _, e := range ix.bands[b][k] {
+				consider(e)
+			}
 		}
 	}
 	for _, a := range p.Anchors {
@@ -108,20 +113,22 @@ func better(a Match, aseq uint64, b Match, bseq uint64) bool {
 	return aseq < bseq
 }
 
-// isDuplicate decides on exact shingle statistics.
+// isDuplicate decides on exact shingle statistics. A text too short for
+// its shingles to be evidence (a teaser of a line or two) also needs a
+// similar title; one with no text at all, a nearly equal title.
 func isDuplicate(a, b *Print, jaccard, containment float64) bool {
-	if jaccard >= minJaccard {
+	if jaccard >= minJaccard && min(len(a.Shingles), len(b.Shingles)) >= minContained {
 		return true
-	}
-	if containment < minContainment {
-		return false
 	}
 	short := min(len(a.Shingles), len(b.Shingles))
 	if short >= minContained {
-		return true
+		return containment >= minContainment
 	}
 	tj, _ := Resemblance(a.Title, b.Title)
-	return tj >= minTitle
+	if short == 0 {
+		return tj >= minTitleOnly && len(a.Title) >= 4
+	}
+	return containment >= minContainment && tj >= minTitle
 }
 
 // Add indexes p under key. Adding a key twice replaces the first.
@@ -130,11 +137,10 @@ func (ix *Index) Add(key string, p *Print) {
 	ix.seq++
 	e := &entry{key: key, seq: ix.seq, print: p, bandKey: bandKeys(&p.Sig)}
 	ix.entries[key] = e
-	if len(p.Shingles) == 0 {
-		return
-	}
-	for b, k := range e.bandKey {
-		ix.bands[b][k] = append(ix.bands[b][k], e)
+	if len(p.Shingles) > 0 {
+		for b, k := range e.bandKey {
+			ix.bands[b][k] = append(ix.bands[b][k], e)
+		}
 	}
 	for _, a := range p.Anchors {
 		l := append(ix.anchors[a], e)
@@ -152,11 +158,10 @@ func (ix *Index) Remove(key string) {
 		return
 	}
 	delete(ix.entries, key)
-	if len(e.print.Shingles) == 0 {
-		return
-	}
-	for b, k := range e.bandKey {
-		drop(ix.bands[b], k, e)
+	if len(e.print.Shingles) > 0 {
+		for b, k := range e.bandKey {
+			drop(ix.bands[b], k, e)
+		}
 	}
 	for _, a := range e.print.Anchors {
 		drop(ix.anchors, a, e)

@@ -9,6 +9,7 @@ package fingerprint
 
 import (
 	"slices"
+	"strings"
 )
 
 // Shingle length in words. Four words keep two outlets' independent
@@ -41,16 +42,14 @@ type Print struct {
 	Title []uint64
 }
 
-// New fingerprints an article: its title and plain text body.
+// New fingerprints an article: its title and plain text body. The
+// shingles are the body's only: syndication re-titles freely.
 func New(title, body string) *Print {
 	var words []string
 	for _, l := range Clean(body) {
 		words = append(words, Words(l)...)
 	}
 	tw := Words(title)
-	if len(words) < 2*shingleWords {
-		words = append(tw, words...)
-	}
 	p := &Print{Title: uniqueHashes(tw)}
 	var lead []uint64
 	if len(words) > 0 {
@@ -73,9 +72,31 @@ func New(title, body string) *Print {
 			anchors = append(anchors, h)
 		}
 	}
+	// The title is an anchor too (whole, and without an outlet's suffix),
+	// for teasers whose body is too short to find their full text.
+	if len(tw) > 0 {
+		anchors = append(anchors, mix(hashWords(tw)^titleSalt))
+		if core := Words(stripOutlet(title)); len(core) > 0 && len(core) < len(tw) {
+			anchors = append(anchors, mix(hashWords(core)^titleSalt))
+		}
+	}
 	slices.Sort(anchors)
 	p.Anchors = slices.Compact(anchors)
 	return p
+}
+
+// titleSalt keeps title anchors apart from shingle anchors.
+const titleSalt = 0x7469746c65
+
+// stripOutlet cuts an outlet's name appended to a title: "… | NDTV",
+// "… - Reuters".
+func stripOutlet(title string) string {
+	for _, sep := range []string{" | ", " - ", " – ", " — "} {
+		if i := strings.LastIndex(title, sep); i > 0 && len(strings.Fields(title[i+len(sep):])) <= 4 {
+			return title[:i]
+		}
+	}
+	return title
 }
 
 // Resemblance returns |A∩B|/|A∪B| and the containment of the smaller set in
