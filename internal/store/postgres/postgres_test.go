@@ -62,3 +62,7 @@ func open(t testing.TB) *postgres.Store {
 func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) tidings.Store { return open(t) })
 }
+
+func BenchmarkSaveRefresh(b *testing.B) {
+	storetest.BenchSaveRefresh(b, func(b *testing.B) tidings.Store { return open(b) })
+}

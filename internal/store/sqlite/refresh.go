@@ -48,13 +48,13 @@ func (s *Store) SaveRefresh(ctx context.Context, sourceID int64, st tidings.Fetc
 
 // refresh is one SaveRefresh transaction with its prepared statements.
 type refresh struct {
-	tx                            *sql.Tx
-	sourceID, now                 int64
-	insert, update, byURL, byHash *sql.Stmt
+	tx                                     *sql.Tx
+	sourceID, now                          int64
+	insert, unindex, update, byURL, byHash *sql.Stmt
 }
 
 func (r *refresh) close() {
-	for _, st := range []*sql.Stmt{r.insert, r.update, r.byURL, r.byHash} {
+	for _, st := range []*sql.Stmt{r.insert, r.unindex, r.update, r.byURL, r.byHash} {
 		if st != nil {
 			st.Close()
 		}
@@ -74,6 +74,8 @@ func (r *refresh) prepare(ctx context.Context) error {
 	r.insert = prep(`INSERT INTO articles (source_id, guid, url, title, author, published_at, html, text, language,
 		content_hash, duplicate_of, created_at, updated_at, summary, keyphrases, hashtags, entities, related)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	r.unindex = prep(`INSERT INTO articles_fts (articles_fts, rowid, title, text)
+		SELECT 'delete', id, title, text FROM articles WHERE id = ?`)
 	r.update = prep(`UPDATE articles SET url = ?, title = ?, author = ?, published_at = ?, html = ?, text = ?,
 		content_hash = ?, updated_at = ? WHERE id = ?`)
 	r.byURL = prep(`SELECT id FROM articles WHERE url = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1`)
@@ -107,6 +109,9 @@ func (r *refresh) save(ctx context.Context, items []*tidings.Article, res *tidin
 			if a.PublishedAt.IsZero() {
 				a.PublishedAt = a.CreatedAt
 			}
+			if _, err := r.unindex.ExecContext(ctx, a.ID); err != nil {
+				return fmt.Errorf("sqlite: unindex article %q: %w", a.GUID, err)
+			}
 			if _, err := r.update.ExecContext(ctx, a.URL, a.Title, a.Author, a.PublishedAt.UnixMicro(), a.HTML, a.Text,
 				a.ContentHash, r.now, a.ID); err != nil {
 				return fmt.Errorf("sqlite: update article %q: %w", a.GUID, err)
@@ -129,6 +134,32 @@ func (r *refresh) save(ctx context.Context, items []*tidings.Article, res *tidin
 			res.New++
 		}
 		res.Stored = append(res.Stored, a)
+	}
+	return index(ctx, r.tx, ids(res.Stored))
+}
+
+func ids(as []*tidings.Article) []int64 {
+	out := make([]int64, len(as))
+	for i, a := range as {
+		out[i] = a.ID
+	}
+	return out
+}
+
+// index adds articles to the full-text index in one statement per chunk, so
+// that FTS5 buffers the terms of a whole refresh and writes them at commit.
+func index(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	for len(ids) > 0 {
+		n := min(len(ids), maxParams)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		ids = ids[n:]
+		if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, text)
+			SELECT id, title, text FROM articles WHERE id IN (?`+strings.Repeat(",?", n-1)+`)`, args...); err != nil {
+			return fmt.Errorf("sqlite: index articles: %w", err)
+		}
 	}
 	return nil
 }

@@ -173,6 +173,10 @@ func (s *Store) DeleteSource(ctx context.Context, id int64) error {
 		if err != nil {
 			return fmt.Errorf("sqlite: delete source %d: %w", id, err)
 		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rowid, title, text)
+			SELECT 'delete', id, title, text FROM articles WHERE source_id = ?`, id); err != nil {
+			return fmt.Errorf("sqlite: delete source %d: unindex articles: %w", id, err)
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sources WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("sqlite: delete source %d: %w", id, err)
 		}
