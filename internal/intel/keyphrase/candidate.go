@@ -21,7 +21,8 @@ type candidate struct {
 	inLead  bool
 	// subsumed marks a word that occurs only inside a longer phrase.
 	subsumed bool
-	forms    []form // usually one
+	form     form   // the first surface form
+	forms    []form // any others, rare
 }
 
 // form is a surface form of a candidate and how often it occurs.
@@ -30,8 +31,20 @@ type form struct {
 	n    int
 }
 
-// add counts one occurrence of the surface form b.
-func (c *candidate) add(b []byte) {
+// add counts one occurrence of the surface form b; text is b as a string
+// when the caller has one at hand, saving an allocation.
+func (c *candidate) add(b []byte, text string) {
+	if c.form.n == 0 {
+		if text == "" {
+			text = string(b)
+		}
+		c.form = form{text, 1}
+		return
+	}
+	if c.form.text == string(b) {
+		c.form.n++
+		return
+	}
 	for i := range c.forms {
 		if c.forms[i].text == string(b) {
 			c.forms[i].n++
@@ -44,13 +57,13 @@ func (c *candidate) add(b []byte) {
 // display is the most frequent lowercase surface form, ties to the
 // alphabetically first.
 func (c *candidate) display() string {
-	best, bn := "", 0
+	best := c.form
 	for _, f := range c.forms {
-		if f.n > bn || (f.n == bn && f.text < best) {
-			best, bn = f.text, f.n
+		if f.n > best.n || (f.n == best.n && f.text < best.text) {
+			best = f
 		}
 	}
-	return best
+	return best.text
 }
 
 // word is a token prepared for phrase building.
@@ -73,7 +86,9 @@ type phrases struct {
 
 // candidates collects the phrases of title and text.
 func candidates(title, text string, leadTokens int) phrases {
-	ps := phrases{index: make(map[string]int32, 512), list: make([]candidate, 0, 512)}
+	// About one candidate per 8 bytes of text.
+	size := (len(title)+len(text))/8 + 16
+	ps := phrases{index: make(map[string]int32, size), list: make([]candidate, 0, size)}
 	ps.collect(prepare(title), true, 0)
 	ps.collect(prepare(text), false, leadTokens)
 	return ps
@@ -81,14 +96,15 @@ func candidates(title, text string, leadTokens int) phrases {
 
 // markSubsumed flags single words that never occur outside one longer
 // phrase ("aires" only in "buenos aires"): the phrase says it better.
-func (ps *phrases) markSubsumed() {
+// Only phrases seen at least minTF times (or in the title) count.
+func (ps *phrases) markSubsumed(minTF int) {
 	for i := range ps.list {
 		c := &ps.list[i]
-		if len(c.words) == 1 {
+		if len(c.words) == 1 || c.tf < minTF && !c.inTitle {
 			continue
 		}
-		for _, k := range strings.Fields(c.key) {
-			if j, ok := ps.index[k]; ok && ps.list[j].tf <= c.tf {
+		for _, w := range c.words {
+			if j, ok := ps.index[stem(w)]; ok && ps.list[j].tf <= c.tf {
 				ps.list[j].subsumed = true
 			}
 		}
@@ -170,13 +186,21 @@ func (ps *phrases) collect(ws []word, inTitle bool, leadTokens int) {
 			}
 			ci, ok := ps.index[string(keyBuf)] // no allocation for the lookup
 			if !ok {
+				key := ws[i].stem // a single word's key needs no new string
+				if n > 1 {
+					key = string(keyBuf)
+				}
 				ci = int32(len(ps.list))
-				ps.list = append(ps.list, candidate{key: string(keyBuf), words: lowers[i : i+n : i+n]})
-				ps.index[ps.list[ci].key] = ci
+				ps.list = append(ps.list, candidate{key: key, words: lowers[i : i+n : i+n]})
+				ps.index[key] = ci
 			}
 			c := &ps.list[ci]
 			c.tf++
-			c.add(formBuf)
+			if n == 1 {
+				c.add(formBuf, ws[i].lower)
+			} else {
+				c.add(formBuf, "")
+			}
 			if capital && !ws[i].initial {
 				c.capital++
 			}

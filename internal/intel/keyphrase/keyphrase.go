@@ -9,8 +9,9 @@
 package keyphrase
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -38,11 +39,12 @@ type weights struct {
 	rareIDF    float64 // prior idf of any other word
 	priorDocs  float64 // how many documents the prior is worth
 	subsumed   float64 // multiplier for a word seen only inside one phrase
+	minMultiTF int     // least occurrences of a phrase outside the title
 }
 
 var defaults = weights{
 	tfExp: 1.25, lenBonus: 0, title: 1.3, lead: 1.2, leadTokens: 60, capital: 1.15,
-	commonIDF: 1.5, rareIDF: 4, priorDocs: 50, subsumed: 0,
+	commonIDF: 1.5, rareIDF: 4, priorDocs: 50, subsumed: 0, minMultiTF: 2,
 }
 
 // Extract returns up to n lowercase keyphrases of the article, best first.
@@ -57,7 +59,7 @@ func extract(title, text string, df DocFreq, n int, w weights) []string {
 	}
 	ps := candidates(title, text, w.leadTokens)
 	if w.subsumed != 1 {
-		ps.markSubsumed()
+		ps.markSubsumed(w.minMultiTF)
 	}
 	cands := ps.list
 	if len(cands) == 0 {
@@ -71,7 +73,7 @@ func extract(title, text string, df DocFreq, n int, w weights) []string {
 	list := make([]scored, 0, len(cands))
 	for i := range cands {
 		c := &cands[i]
-		if c.subsumed && w.subsumed == 0 {
+		if c.subsumed && w.subsumed == 0 || len(c.words) > 1 && c.tf < w.minMultiTF && !c.inTitle {
 			continue
 		}
 		sum := 0.0
@@ -94,11 +96,11 @@ func extract(title, text string, df DocFreq, n int, w weights) []string {
 		}
 		list = append(list, scored{c, s})
 	}
-	sort.Slice(list, func(i, j int) bool {
-		if list[i].score != list[j].score {
-			return list[i].score > list[j].score
+	slices.SortFunc(list, func(a, b scored) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
 		}
-		return list[i].c.key < list[j].c.key
+		return strings.Compare(a.c.key, b.c.key)
 	})
 	out := make([]string, 0, n)
 	for _, s := range list {

@@ -1,6 +1,8 @@
 package summarize
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -109,11 +111,22 @@ func TestSentences(t *testing.T) {
 }
 
 func BenchmarkSummarize(b *testing.B) {
-	text := strings.Repeat(article+"\n", 6) // about 3 KB
+	title, text := benchArticle(b)
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		Summarize("Rare earth exports resume", text, 3)
+		Summarize(title, text, 3)
 	}
+}
+
+// benchArticle is an invented 3 KB news article shared by the text stages'
+// benchmarks.
+func benchArticle(b *testing.B) (title, body string) {
+	data, err := os.ReadFile(filepath.Join("testdata", "article.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	title, body, _ = strings.Cut(string(data), "\n")
+	return title, body
 }
 
 func TestAppendWords(t *testing.T) {
