@@ -129,7 +129,12 @@ func prepare(s string) []word {
 		if w.edge {
 			w.stem = stem(lower)
 		}
-		w.inner = w.edge || lower == "of" || lower == "and" || lower == "&"
+		// Name particles ("robert de niro") join words but end no phrase.
+		particle := nameParticle(lower)
+		if particle {
+			w.edge = false
+		}
+		w.inner = w.edge || particle || lower == "of" || lower == "&"
 		// What lies between this token and the next decides boundaries.
 		end := t.Start + len(t.Text)
 		next := len(s)
@@ -221,6 +226,15 @@ func domain(w string) bool {
 	}
 	switch w[i+1:] {
 	case "com", "org", "net", "co", "uk", "io", "gov", "edu", "html", "htm", "php":
+		return true
+	}
+	return false
+}
+
+// nameParticle reports the small words inside personal and place names.
+func nameParticle(w string) bool {
+	switch w {
+	case "de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "al", "bin", "dos", "das":
 		return true
 	}
 	return false
