@@ -38,7 +38,8 @@ func Extract(title, text string) []tidings.Entity {
 	type agg struct {
 		tidings.Entity
 		count, pos int
-		votes      map[string]int
+		words      []string
+		votes      [4]int // by typeIndex
 	}
 	found := map[string]*agg{}
 	var order []*agg
@@ -65,12 +66,12 @@ func Extract(title, text string) []tidings.Entity {
 		key := strings.ToLower(name)
 		a := found[key]
 		if a == nil {
-			a = &agg{Entity: tidings.Entity{Text: name}, pos: sp.pos, votes: map[string]int{}}
+			a = &agg{Entity: tidings.Entity{Text: name}, pos: sp.pos, words: words}
 			found[key] = a
 			order = append(order, a)
 		}
 		a.count++
-		a.votes[typ]++
+		a.votes[typeIndex(typ)]++
 	}
 	// Fold short mentions into longer names that contain them.
 	var out []*agg
@@ -80,14 +81,14 @@ func Extract(title, text string) []tidings.Entity {
 	}
 	folded := map[*agg]bool{}
 	for _, a := range out {
-		if strings.Contains(a.Text, " ") {
+		if len(a.words) > 1 {
 			continue
 		}
 		for _, b := range out {
-			if b == a || folded[b] || !strings.Contains(b.Text, " ") {
+			if b == a || folded[b] || len(b.words) < 2 {
 				continue
 			}
-			ws := strings.Fields(b.Text)
+			ws := b.words
 			compatible := a.Type == tidings.EntityOther || a.Type == tidings.EntityPerson || a.Type == b.Type || b.Type == tidings.EntityOther
 			if compatible && (ws[len(ws)-1] == a.Text || ws[0] == a.Text) {
 				b.count += a.count
@@ -139,13 +140,25 @@ func rank(count, pos int, typ string) float64 {
 	return s
 }
 
+// types are the entity types in the order votes count them.
+var types = [4]string{tidings.EntityOther, tidings.EntityPerson, tidings.EntityOrg, tidings.EntityPlace}
+
+func typeIndex(t string) int {
+	for i, x := range types {
+		if x == t {
+			return i
+		}
+	}
+	return 0
+}
+
 // vote picks the type most mentions agree on, preferring a specific type
 // over OTHER.
-func vote(v map[string]int) string {
+func vote(v [4]int) string {
 	best, bn := tidings.EntityOther, 0
-	for _, t := range [...]string{tidings.EntityPerson, tidings.EntityOrg, tidings.EntityPlace} {
-		if v[t] > bn {
-			best, bn = t, v[t]
+	for i := 1; i < len(types); i++ {
+		if v[i] > bn {
+			best, bn = types[i], v[i]
 		}
 	}
 	return best
