@@ -89,8 +89,10 @@ func candidates(title, text string, leadTokens int) phrases {
 	// About one candidate per 8 bytes of text.
 	size := (len(title)+len(text))/8 + 16
 	ps := phrases{index: make(map[string]int32, size), list: make([]candidate, 0, size)}
-	ps.collect(prepare(title), true, 0)
-	ps.collect(prepare(text), false, leadTokens)
+	ws, lowers := prepare(title)
+	ps.collect(ws, lowers, true, 0)
+	ws, lowers = prepare(text)
+	ps.collect(ws, lowers, false, leadTokens)
 	return ps
 }
 
@@ -111,20 +113,36 @@ func (ps *phrases) markSubsumed(minTF int) {
 	}
 }
 
-func prepare(s string) []word {
-	toks := scan(s)
-	ws := make([]word, len(toks))
+// prepare tokenizes s into words ready for phrase building, and returns
+// their lowercase forms alongside for candidates to share.
+func prepare(s string) ([]word, []string) {
+	ws := make([]word, 0, len(s)/6+1)
+	lowers := make([]string, 0, len(s)/6+1)
 	sentenceStart := true
-	for i, t := range toks {
-		lower := strings.TrimSuffix(strings.TrimSuffix(t.Lower, "'s"), "’s")
-		r, _ := utf8.DecodeRuneInString(t.Text)
+	prevEnd := -1
+	eachToken(s, func(text, tlower string, start int) {
+		// What lies between the previous token and this one decides
+		// boundaries.
+		if prevEnd >= 0 {
+			gap := s[prevEnd:start]
+			sentenceStart = false
+			if strings.TrimLeft(gap, " ") != "" {
+				ws[len(ws)-1].brk = true
+				if strings.ContainsAny(gap, ".!?:\n") {
+					sentenceStart = true
+				}
+			}
+		}
+		prevEnd = start + len(text)
+		lower := strings.TrimSuffix(strings.TrimSuffix(tlower, "'s"), "’s")
+		r, _ := utf8.DecodeRuneInString(text)
 		w := word{
 			lower:   lower,
 			stem:    lower,
 			capital: unicode.IsUpper(r),
 			initial: sentenceStart,
 		}
-		stop := stopword.Is(lower) || (len(lower) != len(t.Lower) && stopword.Is(t.Lower))
+		stop := stopword.Is(lower) || (len(lower) != len(tlower) && stopword.Is(tlower))
 		w.edge = !stop && len(lower) >= 2 && !domain(lower) && strings.IndexFunc(lower, unicode.IsLetter) >= 0 && utf8.RuneCountInString(lower) >= 2
 		if w.edge {
 			w.stem = stem(lower)
@@ -135,30 +153,16 @@ func prepare(s string) []word {
 			w.edge = false
 		}
 		w.inner = w.edge || particle || lower == "of" || lower == "&"
-		// What lies between this token and the next decides boundaries.
-		end := t.Start + len(t.Text)
-		next := len(s)
-		if i+1 < len(toks) {
-			next = toks[i+1].Start
-		}
-		gap := s[end:next]
-		sentenceStart = false
-		if strings.TrimLeft(gap, " ") != "" {
-			w.brk = true
-			if strings.ContainsAny(gap, ".!?:\n") {
-				sentenceStart = true
-			}
-		}
-		ws[i] = w
+		ws = append(ws, w)
+		lowers = append(lowers, lower)
+	})
+	if len(ws) > 0 {
+		ws[len(ws)-1].brk = true
 	}
-	return ws
+	return ws, lowers
 }
 
-func (ps *phrases) collect(ws []word, inTitle bool, leadTokens int) {
-	lowers := make([]string, len(ws))
-	for i := range ws {
-		lowers[i] = ws[i].lower
-	}
+func (ps *phrases) collect(ws []word, lowers []string, inTitle bool, leadTokens int) {
 	keyBuf := make([]byte, 0, 64)
 	formBuf := make([]byte, 0, 64)
 	for i := range ws {

@@ -4,16 +4,14 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/tidings/tidings/internal/intel/tokenize"
 )
 
-// scan splits s into the same tokens as tokenize.Tokens, in about a third
-// of the time: it preallocates, decodes ASCII without utf8, and lowercases
-// only words that hold an uppercase letter. Tokenizing is most of the cost
-// of keyphrase extraction.
-func scan(s string) []tokenize.Token {
-	out := make([]tokenize.Token, 0, len(s)/6+1)
+// eachToken calls fn with each token of s, the same tokens as
+// tokenize.Tokens gives, in about a third of the time and without building
+// a slice: it decodes ASCII without utf8 and lowercases only words that
+// hold an uppercase letter. Tokenizing is most of the cost of keyphrase
+// extraction.
+func eachToken(s string, fn func(text, lower string, start int)) {
 	start := -1
 	upper := false
 	flush := func(end int) {
@@ -26,7 +24,7 @@ func scan(s string) []tokenize.Token {
 			if upper {
 				lower = strings.ToLower(w)
 			}
-			out = append(out, tokenize.Token{Text: w, Lower: lower, Start: start})
+			fn(w, lower, start)
 		}
 		start, upper = -1, false
 	}
@@ -66,7 +64,6 @@ func scan(s string) []tokenize.Token {
 		i += size
 	}
 	flush(len(s))
-	return out
 }
 
 // trimTail drops trailing apostrophes, hyphens and periods.
