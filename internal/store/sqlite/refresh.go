@@ -98,6 +98,11 @@ func (r *refresh) save(ctx context.Context, items []*tidings.Article, res *tidin
 	if err := r.prepare(ctx); err != nil {
 		return err
 	}
+	// The articles to add to the full-text index at the end, once each. An
+	// FTS5 'delete' must name exactly what is indexed, so an article written
+	// earlier in this refresh (not indexed yet) is not unindexed again.
+	var pending []int64
+	isPending := map[int64]bool{}
 	for _, a := range items {
 		a.SourceID = r.sourceID
 		if old, ok := have[a.GUID]; ok {
@@ -109,8 +114,12 @@ func (r *refresh) save(ctx context.Context, items []*tidings.Article, res *tidin
 			if a.PublishedAt.IsZero() {
 				a.PublishedAt = a.CreatedAt
 			}
-			if _, err := r.unindex.ExecContext(ctx, a.ID); err != nil {
-				return fmt.Errorf("sqlite: unindex article %q: %w", a.GUID, err)
+			if !isPending[a.ID] {
+				if _, err := r.unindex.ExecContext(ctx, a.ID); err != nil {
+					return fmt.Errorf("sqlite: unindex article %q: %w", a.GUID, err)
+				}
+				isPending[a.ID] = true
+				pending = append(pending, a.ID)
 			}
 			if _, err := r.update.ExecContext(ctx, a.URL, a.Title, a.Author, a.PublishedAt.UnixMicro(), a.HTML, a.Text,
 				a.ContentHash, r.now, a.ID); err != nil {
@@ -128,6 +137,8 @@ func (r *refresh) save(ctx context.Context, items []*tidings.Article, res *tidin
 		}
 		have[a.GUID] = stored{id: a.ID, duplicateOf: a.DuplicateOf, hash: a.ContentHash,
 			created: sql.NullInt64{Int64: r.now, Valid: true}}
+		isPending[a.ID] = true
+		pending = append(pending, a.ID)
 		if a.DuplicateOf != 0 {
 			res.Duplicates++
 		} else {
@@ -135,15 +146,7 @@ func (r *refresh) save(ctx context.Context, items []*tidings.Article, res *tidin
 		}
 		res.Stored = append(res.Stored, a)
 	}
-	return index(ctx, r.tx, ids(res.Stored))
-}
-
-func ids(as []*tidings.Article) []int64 {
-	out := make([]int64, len(as))
-	for i, a := range as {
-		out[i] = a.ID
-	}
-	return out
+	return index(ctx, r.tx, pending)
 }
 
 // index adds articles to the full-text index in one statement per chunk, so

@@ -150,6 +150,30 @@ func testRefreshDuplicates(t *testing.T, st tidings.Store) {
 	}
 }
 
+// testRefreshSameGUIDTwice: a feed listing one GUID twice stores it once,
+// the later version winning, and the search index follows.
+func testRefreshSameGUIDTwice(t *testing.T, st tidings.Store) {
+	ctx := context.Background()
+	src := newSource(t, st, feedURL(1))
+	first, second := item("g", "https://x/1", "alpha version", 1), item("g", "https://x/1", "bravo version", 1)
+	res := refresh(t, st, src.ID, first, second)
+	if res.New != 1 || res.Updated != 1 || first.ID != second.ID {
+		t.Errorf("got %+v, IDs %d %d, want 1 new then updated in place", res, first.ID, second.ID)
+	}
+	third, fourth := item("g", "https://x/1", "charlie version", 1), item("g", "https://x/1", "delta version", 1)
+	if res := refresh(t, st, src.ID, third, fourth); res.Updated != 2 {
+		t.Errorf("got %+v, want 2 updates", res)
+	}
+	if got := article(t, st, first.ID).Text; got != "delta version" {
+		t.Errorf("got text %q, want the last version", got)
+	}
+	for word, want := range map[string]int{"alpha": 0, "bravo": 0, "charlie": 0, "delta": 1, "version": 1} {
+		if got, err := st.SearchArticles(ctx, word, 10); err != nil || len(got) != want {
+			t.Errorf("SearchArticles(%q): got %d, %v, want %d", word, len(got), err, want)
+		}
+	}
+}
+
 func testRefreshErrors(t *testing.T, st tidings.Store) {
 	ctx := context.Background()
 	_, err := st.SaveRefresh(ctx, 999, fetched(), []*tidings.Article{item("g", "https://x/1", "t", 1)})

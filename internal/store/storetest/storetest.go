@@ -38,6 +38,7 @@ func Run(t *testing.T, open func(t *testing.T) tidings.Store) {
 		{"SaveRefreshUnchanged", testRefreshUnchanged},
 		{"SaveRefreshChanged", testRefreshChanged},
 		{"SaveRefreshDuplicates", testRefreshDuplicates},
+		{"SaveRefreshSameGUIDTwice", testRefreshSameGUIDTwice},
 		{"SaveRefreshErrors", testRefreshErrors},
 		{"SaveRefreshDirtyText", testRefreshDirtyText},
 		{"SaveRefreshConcurrentCanonical", testRefreshConcurrent},
