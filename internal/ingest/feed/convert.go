@@ -72,8 +72,7 @@ func (p *Parser) item(gi *gofeed.Item, base *url.URL) Item {
 		body = clip(body, maxHTML)
 	}
 	if body != "" {
-		it.HTML = p.san.HTML(body, contentBase)
-		it.Text = sanitize.Text(it.HTML)
+		it.HTML, it.Text = p.san.Clean(body, contentBase)
 	}
 	if it.Text == "" && it.Title != "" {
 		it.Text = it.Title

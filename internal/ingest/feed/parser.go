@@ -89,7 +89,7 @@ func (p *Parser) parse(data []byte, feedURL string) (f *Feed, err error) {
 			}
 		}
 		ttl = rssTTL(rf)
-		if gf, err = (&gofeed.DefaultRSSTranslator{}).Translate(rf); err != nil {
+		if gf, err = (&gofeed.DefaultRSSTranslator{DisableContentImageScan: true}).Translate(rf); err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrMalformed, err)
 		}
 	case formatAtom:

@@ -3,7 +3,6 @@ package feed
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -76,28 +75,46 @@ func isHTMLStart(b []byte) bool {
 	return bytes.Contains(l, []byte("<!doctype html")) || bytes.Contains(l, []byte("<html"))
 }
 
-// errTooDeep stops the depth check.
-var errTooDeep = errors.New("too deep")
-
 // checkDepth fails documents nested deeper than maxXMLDepth: no feed needs
-// it, and a deep stack is the cheapest way to make a parser burn memory.
+// it, and a deep stack is the cheapest way to make a parser burn memory. It
+// is a byte scan, not a parse (comments, CDATA, declarations and
+// self-closing tags are skipped), so it costs little next to the real one.
 func checkDepth(data []byte) error {
 	depth := 0
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = false
-	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	for {
-		tok, err := d.RawToken()
-		if err != nil {
-			return nil // syntax problems are the real parser's to report
+		i := bytes.IndexByte(data, '<')
+		if i < 0 || i+1 >= len(data) {
+			return nil
 		}
-		switch tok.(type) {
-		case xml.StartElement:
-			if depth++; depth > maxXMLDepth {
-				return fmt.Errorf("%w: more than %d levels", errTooDeep, maxXMLDepth)
-			}
-		case xml.EndElement:
+		data = data[i+1:]
+		var end []byte
+		switch {
+		case bytes.HasPrefix(data, []byte("!--")):
+			end = []byte("-->")
+		case bytes.HasPrefix(data, []byte("![CDATA[")):
+			end = []byte("]]>")
+		case data[0] == '!' || data[0] == '?':
+			end = []byte(">")
+		case data[0] == '/':
 			depth--
+			continue
+		default:
+			j := bytes.IndexByte(data, '>')
+			if j < 0 {
+				return nil
+			}
+			if j == 0 || data[j-1] != '/' {
+				if depth++; depth > maxXMLDepth {
+					return fmt.Errorf("more than %d levels of elements", maxXMLDepth)
+				}
+			}
+			data = data[j+1:]
+			continue
 		}
+		j := bytes.Index(data, end)
+		if j < 0 {
+			return nil
+		}
+		data = data[j+len(end):]
 	}
 }

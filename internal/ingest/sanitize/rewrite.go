@@ -1,6 +1,7 @@
 package sanitize
 
 import (
+	"bytes"
 	"html"
 	"net/url"
 	"strconv"
@@ -13,7 +14,8 @@ import (
 // per-call base, link and image attributes added, tracking pixels dropped.
 // Its input is bluemonday's output, so every token is already allowed; the
 // attributes it adds are constants and resolved http(s) URLs.
-func rewrite(clean string, base *url.URL) string {
+// With tw set, it also renders the plain text of the same tokens.
+func rewrite(clean string, base *url.URL, tw *textWriter) string {
 	var b strings.Builder
 	b.Grow(len(clean) + len(clean)/4)
 	z := xhtml.NewTokenizer(strings.NewReader(clean))
@@ -28,8 +30,25 @@ func rewrite(clean string, base *url.URL) string {
 				continue
 			}
 			writeTag(&b, &tok, tt == xhtml.SelfClosingTagToken)
+			if tw != nil {
+				tw.tag(tok.Data, tt)
+			}
+		case xhtml.TextToken:
+			raw := z.Raw()
+			b.Write(raw)
+			if tw != nil && tw.skip == 0 {
+				if bytes.IndexByte(raw, '&') < 0 {
+					tw.text(raw)
+				} else {
+					tw.text([]byte(xhtml.UnescapeString(string(raw))))
+				}
+			}
 		default:
 			b.Write(z.Raw())
+			if tw != nil && tt == xhtml.EndTagToken {
+				name, _ := z.TagName()
+				tw.tag(string(name), tt)
+			}
 		}
 	}
 }

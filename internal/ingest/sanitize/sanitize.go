@@ -89,5 +89,19 @@ func (s *Sanitizer) HTML(html string, base *url.URL) string {
 	if strings.TrimSpace(html) == "" {
 		return ""
 	}
-	return rewrite(s.policy.Sanitize(html), base)
+	return rewrite(s.policy.Sanitize(html), base, nil)
+}
+
+// Clean returns what HTML returns together with its plain text (as Text
+// would render it), in one pass over the sanitized markup.
+func (s *Sanitizer) Clean(html string, base *url.URL) (clean, text string) {
+	if strings.TrimSpace(html) == "" {
+		return "", ""
+	}
+	var tw textWriter
+	clean = rewrite(s.policy.Sanitize(html), base, &tw)
+	if !strings.Contains(clean, "<") {
+		return clean, Text(clean) // plain text: keep its line breaks, as Text does
+	}
+	return clean, tw.String()
 }

@@ -124,3 +124,22 @@ func TestAuditCatches(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanMatchesText checks that the one-pass text equals Text of the
+// sanitized HTML, over the unit cases and the corpora.
+func TestCleanMatchesText(t *testing.T) {
+	s := New(Options{})
+	ins := []string{"<p>a &amp; b</p><pre>x\n y</pre>", "<table><tr><td>a<td>b</table>", "x<br>y<script>z</script>"}
+	ins = append(ins, bluemondayInputs(t)...)
+	_, frags := feedparserInputs(t)
+	ins = append(ins, frags...)
+	for _, in := range ins {
+		html, text := s.Clean(in, nil)
+		if want := s.HTML(in, nil); html != want {
+			t.Errorf("Clean(%q) html = %q, want %q", in, html, want)
+		}
+		if want := Text(html); text != want {
+			t.Errorf("Clean(%q) text = %q, want %q", in, text, want)
+		}
+	}
+}

@@ -1,8 +1,10 @@
 package sanitize
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
 )
@@ -11,7 +13,7 @@ import (
 var block = map[string]bool{
 	"p": true, "div": true, "br": true, "li": true, "h1": true, "h2": true, "h3": true,
 	"h4": true, "h5": true, "h6": true, "blockquote": true, "tr": true, "hr": true,
-	"pre": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true, "table": true,
+	"ul": true, "ol": true, "dl": true, "dt": true, "dd": true, "table": true,
 	"section": true, "article": true, "header": true, "footer": true, "aside": true,
 	"figure": true, "figcaption": true, "address": true, "details": true, "summary": true,
 	"main": true, "nav": true, "caption": true, "center": true, "title": true,
@@ -30,75 +32,125 @@ func Text(html string) string {
 	if !strings.Contains(html, "<") {
 		return collapse(xhtml.UnescapeString(html))
 	}
-	var b strings.Builder
-	b.Grow(len(html))
+	var tw textWriter
+	tw.b.Grow(len(html))
 	z := xhtml.NewTokenizer(strings.NewReader(html))
-	skip, pre := 0, 0
 	for {
-		switch z.Next() {
-		case xhtml.ErrorToken:
-			return collapse(b.String())
-		case xhtml.TextToken:
-			if skip > 0 {
-				continue
+		tt := z.Next()
+		if tt == xhtml.ErrorToken {
+			return tw.String()
+		}
+		tw.token(z, tt)
+	}
+}
+
+// textWriter accumulates the plain text of a token stream; rewrite feeds it
+// the same tokens it writes, so sanitizing yields the text in one pass.
+type textWriter struct {
+	b         strings.Builder
+	skip, pre int
+}
+
+func (w *textWriter) token(z *xhtml.Tokenizer, tt xhtml.TokenType) {
+	switch tt {
+	case xhtml.TextToken:
+		if w.skip == 0 {
+			w.text(z.Text())
+		}
+	case xhtml.StartTagToken, xhtml.SelfClosingTagToken, xhtml.EndTagToken:
+		name, _ := z.TagName()
+		w.tag(string(name), tt)
+	}
+}
+
+func (w *textWriter) text(t []byte) {
+	if w.pre > 0 {
+		w.b.Write(t)
+		return
+	}
+	for len(t) > 0 {
+		i := bytes.IndexAny(t, "\r\n")
+		if i < 0 {
+			w.b.Write(t)
+			return
+		}
+		w.b.Write(t[:i])
+		w.b.WriteByte(' ')
+		t = t[i+1:]
+	}
+}
+
+func (w *textWriter) tag(n string, tt xhtml.TokenType) {
+	switch tt {
+	case xhtml.StartTagToken:
+		switch {
+		case hidden[n]:
+			w.skip++
+		case n == "pre":
+			w.pre++
+			w.b.WriteByte('\n')
+		case block[n]:
+			w.b.WriteByte('\n')
+		case n == "td" || n == "th" || n == "img":
+			w.b.WriteByte(' ')
+		}
+	case xhtml.SelfClosingTagToken:
+		if block[n] {
+			w.b.WriteByte('\n')
+		}
+	case xhtml.EndTagToken:
+		switch {
+		case hidden[n]:
+			if w.skip > 0 {
+				w.skip--
 			}
-			if pre > 0 {
-				b.Write(z.Text())
-				continue
+		case n == "pre":
+			if w.pre > 0 {
+				w.pre--
 			}
-			for _, c := range z.Text() {
-				if c == '\n' || c == '\r' {
-					c = ' '
-				}
-				b.WriteByte(c)
-			}
-		case xhtml.StartTagToken:
-			name, _ := z.TagName()
-			switch n := string(name); {
-			case hidden[n]:
-				skip++
-			case n == "pre":
-				pre++
-				b.WriteByte('\n')
-			case block[n]:
-				b.WriteByte('\n')
-			case n == "td" || n == "th" || n == "img":
-				b.WriteByte(' ')
-			}
-		case xhtml.SelfClosingTagToken:
-			name, _ := z.TagName()
-			if block[string(name)] {
-				b.WriteByte('\n')
-			}
-		case xhtml.EndTagToken:
-			name, _ := z.TagName()
-			switch n := string(name); {
-			case hidden[n]:
-				if skip > 0 {
-					skip--
-				}
-			case n == "pre":
-				if pre > 0 {
-					pre--
-				}
-				b.WriteByte('\n')
-			case block[n]:
-				b.WriteByte('\n')
-			case n == "td" || n == "th":
-				b.WriteByte(' ')
-			}
+			w.b.WriteByte('\n')
+		case block[n]:
+			w.b.WriteByte('\n')
+		case n == "td" || n == "th":
+			w.b.WriteByte(' ')
 		}
 	}
 }
+
+func (w *textWriter) String() string { return collapse(w.b.String()) }
 
 // collapse trims each line, squeezes runs of spaces and drops empty lines.
 func collapse(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space, line := false, false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == '\n' || c == '\r':
+				if line {
+					b.WriteByte('\n')
+				}
+				space, line = false, false
+			case c == ' ' || c == '\t' || c == '\f' || c == '\v':
+				space = line
+			case c < ' ' || c == 0x7f:
+			default:
+				if space {
+					b.WriteByte(' ')
+					space = false
+				}
+				b.WriteByte(c)
+				line = true
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
-		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+		case r == '\u2028' || r == '\u2029':
 			if line {
 				b.WriteByte('\n')
 			}
