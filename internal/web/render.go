@@ -93,6 +93,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 func (s *Server) funcs() template.FuncMap {
 	return template.FuncMap{
 		"ago":   func(t time.Time) string { return ago(s.now(), t) },
+		"until": func(t time.Time) string { return until(s.now(), t) },
 		"iso":   func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 		"exact": func(t time.Time) string { return t.UTC().Format("Mon 2 Jan 2006, 15:04 MST") },
 		"date":  func(t time.Time) string { return t.UTC().Format("2 Jan 2006") },
@@ -127,6 +128,22 @@ func ago(now, t time.Time) string {
 		return unit(int(d/(30*24*time.Hour)), "month")
 	default:
 		return unit(int(d/(365*24*time.Hour)), "year")
+	}
+}
+
+// until says how long after now t is ("in 20 minutes"), or "now" when it
+// is past: when a source is fetched next.
+func until(now, t time.Time) string {
+	d := t.Sub(now)
+	switch {
+	case d < time.Minute:
+		return "now"
+	case d < time.Hour:
+		return "in " + strings.TrimSuffix(unit(int(d/time.Minute), "minute"), " ago")
+	case d < 48*time.Hour:
+		return "in " + strings.TrimSuffix(unit(int(d/time.Hour), "hour"), " ago")
+	default:
+		return "in " + strings.TrimSuffix(unit(int(d/(24*time.Hour)), "day"), " ago")
 	}
 }
 

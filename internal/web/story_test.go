@@ -39,7 +39,7 @@ func TestStoryPage(t *testing.T) {
 	if got := texts(doc, ".entities dd"); !contains(got, "Helena Marsh") || !contains(got, "Geneva") {
 		t.Errorf("entities: got %q", got)
 	}
-	rel := texts(doc, ".related-stories .card h2")
+	rel := texts(doc, ".related-stories .compact li > a")
 	if len(rel) == 0 || contains(rel, "Geneva talks") {
 		t.Errorf("related stories: got %q, want others, never itself", rel)
 	}

@@ -13,8 +13,8 @@ import (
 // Timeline geometry, in SVG user units; the stylesheet scales it to the
 // column width.
 const (
-	tlWidth  = 640
-	tlLabel  = 150 // left column for source names
+	tlWidth  = 520
+	tlLabel  = 130 // left column for source names
 	tlRow    = 26
 	tlTop    = 8
 	tlAxis   = 28
@@ -48,7 +48,7 @@ func timeline(arts []*tidings.Article, srcs map[int64]*tidings.Source) template.
 	if span < time.Hour {
 		span = time.Hour
 	}
-	plot := float64(tlWidth - tlLabel - 2*tlRadius - 4)
+	plot := float64(tlWidth - tlLabel - 2*tlRadius - 36) // room for the last tick's label
 	x := func(t time.Time) float64 {
 		return float64(tlLabel+tlRadius+2) + plot*float64(t.Sub(first))/float64(span)
 	}
@@ -64,7 +64,7 @@ func timeline(arts []*tidings.Article, srcs map[int64]*tidings.Source) template.
 			name = s.Title
 		}
 		fmt.Fprintf(&b, `<line class="tl-grid" x1="%d" y1="%d" x2="%d" y2="%d"/>`, tlLabel, y, tlWidth, y)
-		fmt.Fprintf(&b, `<text class="tl-label" x="%d" y="%d">%s</text>`, tlLabel-8, y+4, template.HTMLEscapeString(clip(name, 20)))
+		fmt.Fprintf(&b, `<text class="tl-label" x="%d" y="%d">%s</text>`, tlLabel-8, y+4, template.HTMLEscapeString(clip(name, 18)))
 	}
 	for _, a := range arts {
 		y := tlTop + rows[a.SourceID]*tlRow + tlRow/2
@@ -78,8 +78,12 @@ func timeline(arts []*tidings.Article, srcs map[int64]*tidings.Source) template.
 	}
 	axisY := tlTop + len(order)*tlRow + 6
 	fmt.Fprintf(&b, `<line class="tl-axis" x1="%d" y1="%d" x2="%d" y2="%d"/>`, tlLabel, axisY, tlWidth, axisY)
-	for _, t := range ticks(first, first.Add(span)) {
-		fmt.Fprintf(&b, `<text class="tl-tick" x="%.1f" y="%d">%s</text>`, x(t), axisY+16, template.HTMLEscapeString(tickLabel(t, span)))
+	for i, t := range ticks(first, first.Add(span)) {
+		label := tickLabel(t, span)
+		if i == 0 && span <= 36*time.Hour {
+			label = t.UTC().Format("2 Jan 15:04")
+		}
+		fmt.Fprintf(&b, `<text class="tl-tick" x="%.1f" y="%d">%s</text>`, x(t), axisY+16, template.HTMLEscapeString(label))
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
