@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"sort"
 	"syscall"
 
@@ -108,6 +109,17 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	if !ok {
 		m.usage(cmds)
 		return usageError{fmt.Errorf("unknown command %q", args[0])}
+	}
+	if path := m.Getenv("TIDINGS_CPUPROFILE"); path != "" {
+		// For performance work: a CPU profile of the whole command.
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
 	}
 	return cmd.run(ctx, m, args[1:])
 }

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strconv"
@@ -27,17 +28,42 @@ func NewAnalysis(window time.Duration) *Analysis {
 }
 
 // Warm replays the stored articles of the story window into the Analyzer, so
-// that new articles find the duplicates and stories decided before a restart.
+// that new articles find the duplicates and stories decided before a restart,
+// and analyzes the window's articles that were stored but never analyzed (a
+// process stopped between the two): the articles table is the analysis
+// queue, and nothing queued is lost.
 func (a *Analysis) Warm(ctx context.Context, st tidings.Store) error {
 	arts, err := st.ArticlesSince(ctx, a.now().Add(-a.window))
 	if err != nil {
 		return err
 	}
+	var pending []*tidings.Article
 	a.mu.Lock()
-	defer a.mu.Unlock()
 	for _, art := range arts {
+		if art.StoryID == 0 {
+			pending = append(pending, art)
+			continue
+		}
 		r := intel.Result{Story: key(art.StoryID), DuplicateOf: key(art.DuplicateOf), Hashtags: art.Hashtags}
 		a.an.Warm(doc(art, ""), r)
+	}
+	a.mu.Unlock()
+	if len(pending) == 0 {
+		return nil
+	}
+	srcs, err := st.Sources(ctx)
+	if err != nil {
+		return err
+	}
+	names := make(map[int64]string, len(srcs))
+	for _, s := range srcs {
+		names[s.ID] = s.Title
+	}
+	for i := 0; i < len(pending); i += 500 {
+		part := pending[i:min(i+500, len(pending))]
+		if err := a.Analyze(ctx, st, func(id int64) string { return names[id] }, part); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -47,7 +73,8 @@ func (a *Analysis) Warm(ctx context.Context, st tidings.Store) error {
 // article's source for the analyzer.
 func (a *Analysis) Analyze(ctx context.Context, st tidings.Store, sourceName func(id int64) string, stored []*tidings.Article) error {
 	arts := slices.Clone(stored)
-	slices.SortStableFunc(arts, func(x, y *tidings.Article) int { return x.PublishedAt.Compare(y.PublishedAt) })
+	// Stored order, which is the order the store's exact dedup saw them.
+	slices.SortFunc(arts, func(x, y *tidings.Article) int { return cmp.Compare(x.ID, y.ID) })
 	stories := map[int64]*tidings.Story{}
 	a.mu.Lock()
 	for _, art := range arts {

@@ -60,6 +60,7 @@ type Pipeline struct {
 	log       *slog.Logger
 	now       func() time.Time
 	metrics   *metrics
+	storeMu   sync.Mutex // orders SaveRefresh with the analysis queue
 	rndMu     sync.Mutex
 	rndState  uint64
 }

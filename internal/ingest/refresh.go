@@ -26,6 +26,19 @@ type Outcome struct {
 // feed records its error and backs off; the error is returned in the Outcome
 // for the caller to log once.
 func (p *Pipeline) Refresh(ctx context.Context, src *tidings.Source) Outcome {
+	var analyzeErr error
+	out := p.refresh(ctx, src, func(arts []*tidings.Article) {
+		analyzeErr = p.opts.Analyzer.Analyze(ctx, p.store, func(int64) string { return src.Title }, arts)
+	})
+	if analyzeErr != nil && out.Err == nil {
+		out.Err = fmt.Errorf("analyze: %w", analyzeErr)
+	}
+	return out
+}
+
+// refresh is Refresh with the analysis of new articles handed to analyze,
+// which may queue it.
+func (p *Pipeline) refresh(ctx context.Context, src *tidings.Source, analyze func([]*tidings.Article)) Outcome {
 	start := p.now()
 	out := Outcome{SourceID: src.ID}
 	defer func() { p.metrics.duration.Observe(time.Since(start).Seconds()) }()
@@ -62,7 +75,17 @@ func (p *Pipeline) Refresh(ctx context.Context, src *tidings.Source) Outcome {
 	if err := p.fullText(ctx, src, articles); err != nil {
 		return p.fail(ctx, src, st, resp, fmt.Errorf("full text: %w", err))
 	}
+	// Articles reach analysis in the order they were stored, so that a
+	// near-duplicate always points at an article stored before it, as the
+	// store's exact dedup does: the two never disagree into a cycle.
+	p.storeMu.Lock()
 	res, err := p.store.SaveRefresh(ctx, src.ID, st, articles)
+	if err == nil && p.opts.Analyzer != nil {
+		if arts := fresh(res.Stored); len(arts) > 0 {
+			analyze(arts)
+		}
+	}
+	p.storeMu.Unlock()
 	if err != nil {
 		out.Err = fmt.Errorf("store: %w", err)
 		return out
@@ -83,11 +106,6 @@ func (p *Pipeline) Refresh(ctx context.Context, src *tidings.Source) Outcome {
 		}
 		if err := p.store.UpdateSource(ctx, &upd); err != nil {
 			out.Err = fmt.Errorf("update source: %w", err)
-		}
-	}
-	if p.opts.Analyzer != nil && len(res.Stored) > 0 {
-		if err := p.opts.Analyzer.Analyze(ctx, p.store, func(int64) string { return src.Title }, fresh(res.Stored)); err != nil {
-			out.Err = fmt.Errorf("analyze: %w", err)
 		}
 	}
 	return out

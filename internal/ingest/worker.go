@@ -43,16 +43,31 @@ func (p *Pipeline) Run(ctx context.Context, report func(Outcome)) error {
 }
 
 // drain refreshes due sources until none is due, and returns how many it
-// refreshed.
+// refreshed. Analysis runs on its own goroutine behind the fetch workers, so
+// fetching, parsing and storing go on while it works; it has finished when
+// drain returns.
 func (p *Pipeline) drain(ctx context.Context, report func(Outcome)) (int, error) {
 	jobs := make(chan *tidings.Source)
+	queue := make(chan analysisJob, 4*p.opts.Workers)
+	analyzed := make(chan struct{})
+	go func() {
+		defer close(analyzed)
+		for j := range queue {
+			if err := p.opts.Analyzer.Analyze(ctx, p.store, j.sourceName, j.articles); err != nil && ctx.Err() == nil {
+				p.log.Error("analyze new articles", "source_id", j.sourceID, "err", err)
+			}
+		}
+	}()
 	var wg sync.WaitGroup
 	for range p.opts.Workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for src := range jobs {
-				out := p.Refresh(ctx, src)
+				out := p.refresh(ctx, src, func(arts []*tidings.Article) {
+					title := src.Title
+					queue <- analysisJob{src.ID, func(int64) string { return title }, arts}
+				})
 				if report != nil {
 					report(out)
 				}
@@ -77,7 +92,16 @@ func (p *Pipeline) drain(ctx context.Context, report func(Outcome)) (int, error)
 	}
 	close(jobs)
 	wg.Wait()
+	close(queue)
+	<-analyzed
 	return n, err
+}
+
+// analysisJob is a refresh's new articles waiting for analysis.
+type analysisJob struct {
+	sourceID   int64
+	sourceName func(int64) string
+	articles   []*tidings.Article
 }
 
 // RefreshAll makes every source due now and works the queue in this process

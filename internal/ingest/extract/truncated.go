@@ -34,7 +34,7 @@ var charsCounter = regexp.MustCompile(`\[\+\d+ chars\]\s*$`)
 // reading"). It errs towards true, since fetching the page only costs a
 // request while a teaser costs the reader the article.
 func LooksTruncated(feedText, title string) bool {
-	text := strings.TrimSpace(wordpressFooter.ReplaceAllString(feedText, ""))
+	text := strings.TrimSpace(stripFooter(feedText))
 	if text == "" {
 		return true
 	}
@@ -44,7 +44,7 @@ func LooksTruncated(feedText, title string) bool {
 	if utf8.RuneCountInString(text) < MinFullText {
 		return true
 	}
-	if charsCounter.MatchString(text) {
+	if charsCounter.MatchString(tail(text, 64)) {
 		return true
 	}
 	end := strings.ToLower(strings.TrimRight(text, " \t\r\n»›→>]:"))
@@ -56,4 +56,27 @@ func LooksTruncated(feedText, title string) bool {
 		}
 	}
 	return false
+}
+
+// tailBytes bounds how much of a text's end the footer patterns look at: the
+// patterns are anchored at the end, and Go's regexp would otherwise try
+// every starting position of a long article.
+const tailBytes = 700
+
+// stripFooter removes a WordPress "The post … appeared first on …" line.
+func stripFooter(s string) string {
+	t := tail(s, tailBytes)
+	return s[:len(s)-len(t)] + wordpressFooter.ReplaceAllString(t, "")
+}
+
+// tail returns about the last n bytes of s, starting on a rune boundary.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := len(s) - n
+	for cut < len(s) && !utf8.RuneStart(s[cut]) {
+		cut++
+	}
+	return s[cut:]
 }
