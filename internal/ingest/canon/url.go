@@ -4,6 +4,7 @@
 package canon
 
 import (
+	"net/netip"
 	"net/url"
 	"sort"
 	"strings"
@@ -91,6 +92,10 @@ func resolve(raw string, base *url.URL) *url.URL {
 		port = ""
 	}
 	if strings.Contains(host, ":") {
+		a, err := netip.ParseAddr(host)
+		if err != nil || !a.Is6() {
+			return nil
+		}
 		host = "[" + host + "]"
 	}
 	if port != "" {
@@ -98,6 +103,10 @@ func resolve(raw string, base *url.URL) *url.URL {
 	}
 	u.Host = host
 	u.Opaque = ""
+	// The result must survive a round trip: callers store and re-parse it.
+	if _, err := url.Parse(u.String()); err != nil {
+		return nil
+	}
 	return u
 }
 

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
 )
@@ -89,6 +90,7 @@ func (s *Sanitizer) HTML(html string, base *url.URL) string {
 	if strings.TrimSpace(html) == "" {
 		return ""
 	}
+	html = validUTF8(html)
 	return rewrite(s.policy.Sanitize(html), base, nil)
 }
 
@@ -98,10 +100,20 @@ func (s *Sanitizer) Clean(html string, base *url.URL) (clean, text string) {
 	if strings.TrimSpace(html) == "" {
 		return "", ""
 	}
+	html = validUTF8(html)
 	var tw textWriter
 	clean = rewrite(s.policy.Sanitize(html), base, &tw)
 	if !strings.Contains(clean, "<") {
 		return clean, Text(clean) // plain text: keep its line breaks, as Text does
 	}
 	return clean, tw.String()
+}
+
+// validUTF8 replaces invalid bytes, so that output and text are valid UTF-8
+// whatever the caller passed.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
 }
