@@ -47,7 +47,7 @@ func (p *Pipeline) refresh(ctx context.Context, src *tidings.Source, analyze fun
 	st.LastFetchedAt = start
 	resp, err := p.fetcher.Get(ctx, src.FeedURL, fetch.Validators{ETag: src.ETag, LastModified: src.LastModified})
 	if err != nil {
-		return p.fail(ctx, src, st, resp, fmt.Errorf("fetch: %w", err))
+		return p.fail(ctx, src, st, resp, err)
 	}
 	st.LastStatus = resp.StatusCode
 	in := schedule.Input{TTL: 0, MaxAge: resp.MaxAge, Expires: resp.Expires, PublishInterval: st.PublishInterval}
@@ -63,7 +63,7 @@ func (p *Pipeline) refresh(ctx context.Context, src *tidings.Source, analyze fun
 	}
 	f, err := p.parser.Parse(resp.Body, resp.FinalURL)
 	if err != nil {
-		return p.fail(ctx, src, st, resp, fmt.Errorf("parse: %w", err))
+		return p.fail(ctx, src, st, resp, err)
 	}
 	p.metrics.fetches.WithLabelValues("ok").Inc()
 	p.succeed(&st, resp)
