@@ -49,7 +49,7 @@ func (p *Parser) parse(data []byte, feedURL string) (f *Feed, err error) {
 	if len(data) > maxInputSize {
 		return nil, fmt.Errorf("%w: %d bytes", ErrTooLarge, len(data))
 	}
-	data = toUTF8(data)
+	data = skipJunk(toUTF8(data))
 	kind, what := sniff(data)
 	var base *url.URL
 	if u, err := url.Parse(strings.TrimSpace(feedURL)); err == nil && u.IsAbs() {
@@ -74,6 +74,9 @@ func (p *Parser) parse(data []byte, feedURL string) (f *Feed, err error) {
 		jf, err := (&gjson.Parser{}).Parse(bytes.NewReader(data))
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrMalformed, err)
+		}
+		if !strings.Contains(jf.Version, "jsonfeed") && len(jf.Items) == 0 {
+			return nil, fmt.Errorf("%w: JSON that is not a JSON Feed", ErrNotAFeed)
 		}
 		if gf, err = (&gofeed.DefaultJSONTranslator{}).Translate(jf); err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrMalformed, err)

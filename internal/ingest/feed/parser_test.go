@@ -183,7 +183,8 @@ func TestParseErrors(t *testing.T) {
 		{"html without doctype", "<html lang=en><body><p>x", ErrNotAFeed},
 		{"plain text", "Service unavailable", ErrNotAFeed},
 		{"other xml", `<?xml version="1.0"?><note><to>x</to></note>`, ErrNotAFeed},
-		{"json not a feed", `{"error": `, ErrMalformed},
+		{"broken json", `{"error": `, ErrMalformed},
+		{"json not a feed", `{"error": "rate limited"}`, ErrNotAFeed},
 		{"deep", "<rss>" + strings.Repeat("<x>", 10000), ErrTooLarge},
 	}
 	for _, tt := range tests {
@@ -210,6 +211,14 @@ func TestParseRecoversTruncated(t *testing.T) {
 	}
 	if len(f.Items) != 2 || f.Items[1].Title != "Two" {
 		t.Errorf("got %+v, want both items", f.Items)
+	}
+}
+
+func TestParseSkipsLeadingJunk(t *testing.T) {
+	doc := "Warning: include(): failed in /var/www/wp.php on line 3\n<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title></channel></rss>"
+	f, err := New(nil).Parse([]byte(doc), "")
+	if err != nil || f.Title != "T" {
+		t.Errorf("got %+v, %v; want the feed after the junk", f, err)
 	}
 }
 

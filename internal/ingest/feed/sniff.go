@@ -33,6 +33,30 @@ func sniff(data []byte) (format, string) {
 	default:
 		return formatUnknown, "text"
 	}
+	return sniffXML(trimmed)
+}
+
+// skipJunk drops text that precedes an XML feed's start, such as the
+// warnings a misconfigured PHP blog prints before its RSS. It looks only at
+// the first KB and returns data unchanged when no feed start is there.
+func skipJunk(data []byte) []byte {
+	trimmed := bytes.TrimLeft(data, " \t\r\n\f")
+	if len(trimmed) == 0 || trimmed[0] == '<' || trimmed[0] == '{' {
+		return data
+	}
+	head := trimmed
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	for _, start := range []string{"<?xml", "<rss", "<feed", "<rdf:RDF"} {
+		if i := bytes.Index(head, []byte(start)); i > 0 {
+			return trimmed[i:]
+		}
+	}
+	return data
+}
+
+func sniffXML(trimmed []byte) (format, string) {
 	if len(trimmed) > maxRootScan {
 		trimmed = trimmed[:maxRootScan]
 	}
