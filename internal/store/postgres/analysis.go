@@ -2,12 +2,10 @@ package postgres
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/internal/store/codec"
 )
@@ -30,36 +28,8 @@ func (s *Store) SaveAnalysis(ctx context.Context, articles []*tidings.Article, s
 	}
 	return s.write(ctx, func(tx pgx.Tx) error {
 		affected := map[int64]bool{}
-		for _, a := range articles {
-			var old pgtype.Int8
-			err := tx.QueryRow(ctx, `UPDATE articles n SET duplicate_of = $1, story_id = $2, language = $3,
-				summary = $4, keyphrases = $5, hashtags = $6, entities = $7, related = $8
-				FROM articles o WHERE n.id = $9 AND o.id = n.id RETURNING o.story_id`,
-				nullID(a.DuplicateOf), nullID(a.StoryID), codec.Text(a.Language),
-				codec.Strings(a.Summary), codec.Strings(a.Keyphrases), codec.Strings(a.Hashtags),
-				codec.Entities(a.Entities), codec.IDs(a.Related), a.ID).Scan(&old)
-			switch {
-			case errors.Is(err, pgx.ErrNoRows):
-				return tidings.Errorf(tidings.ErrNotFound, "article %d not found", a.ID)
-			case isForeignKey(err):
-				return tidings.Errorf(tidings.ErrNotFound, "article %d: canonical article %d not found", a.ID, a.DuplicateOf)
-			case err != nil:
-				return fmt.Errorf("postgres: save analysis of article %d: %w", a.ID, err)
-			}
-			if old.Valid {
-				affected[old.Int64] = true
-			}
-			if a.StoryID != 0 {
-				affected[a.StoryID] = true
-			}
-			if _, err := tx.Exec(ctx, `DELETE FROM article_hashtags WHERE article_id = $1`, a.ID); err != nil {
-				return fmt.Errorf("postgres: save hashtags of article %d: %w", a.ID, err)
-			}
-			if tags := codec.HashtagKeys(a.Hashtags); len(tags) > 0 {
-				if _, err := tx.Exec(ctx, `INSERT INTO article_hashtags (article_id, tag) SELECT $1, unnest($2::text[])`, a.ID, tags); err != nil {
-					return fmt.Errorf("postgres: save hashtags of article %d: %w", a.ID, err)
-				}
-			}
+		if err := saveArticleAnalysis(ctx, tx, articles, affected); err != nil {
+			return err
 		}
 		for _, st := range stories {
 			affected[st.ID] = true
@@ -152,4 +122,85 @@ func (s *Store) Stats(ctx context.Context) (tidings.Stats, error) {
 		return st, fmt.Errorf("postgres: stats: %w", err)
 	}
 	return st, nil
+}
+
+// analysisRow is the analyzed part of an article row.
+type analysisRow struct {
+	duplicateOf, storyID                                       int64
+	language, summary, keyphrases, hashtags, entities, related string
+}
+
+// saveArticleAnalysis writes the analysis of articles in a fixed number of
+// round trips, skipping those whose analysis is unchanged (an update of a
+// row rewrites its index entries, the full-text one included), and marks
+// the stories they left and joined as affected.
+func saveArticleAnalysis(ctx context.Context, tx pgx.Tx, articles []*tidings.Article, affected map[int64]bool) error {
+	if len(articles) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(articles))
+	for i, a := range articles {
+		ids[i] = a.ID
+	}
+	rows, err := tx.Query(ctx, `SELECT id, COALESCE(duplicate_of, 0), COALESCE(story_id, 0), language, summary,
+		keyphrases, hashtags, entities, related FROM articles WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return fmt.Errorf("postgres: save analysis: %w", err)
+	}
+	old := make(map[int64]analysisRow, len(ids))
+	for rows.Next() {
+		var (
+			id int64
+			r  analysisRow
+		)
+		if err := rows.Scan(&id, &r.duplicateOf, &r.storyID, &r.language, &r.summary, &r.keyphrases, &r.hashtags, &r.entities, &r.related); err != nil {
+			rows.Close()
+			return fmt.Errorf("postgres: save analysis: %w", err)
+		}
+		old[id] = r
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("postgres: save analysis: %w", err)
+	}
+	batch := &pgx.Batch{}
+	for _, a := range articles {
+		was, ok := old[a.ID]
+		if !ok {
+			return tidings.Errorf(tidings.ErrNotFound, "article %d not found", a.ID)
+		}
+		row := analysisRow{a.DuplicateOf, a.StoryID, codec.Text(a.Language), codec.Strings(a.Summary),
+			codec.Strings(a.Keyphrases), codec.Strings(a.Hashtags), codec.Entities(a.Entities), codec.IDs(a.Related)}
+		if was.storyID != 0 {
+			affected[was.storyID] = true
+		}
+		if row.storyID != 0 {
+			affected[row.storyID] = true
+		}
+		if row == was {
+			continue
+		}
+		old[a.ID] = row // a later entry for the same article compares with this one
+		batch.Queue(`UPDATE articles SET duplicate_of = $1, story_id = $2, language = $3, summary = $4,
+			keyphrases = $5, hashtags = $6, entities = $7, related = $8 WHERE id = $9`,
+			nullID(row.duplicateOf), nullID(row.storyID), row.language, row.summary, row.keyphrases,
+			row.hashtags, row.entities, row.related, a.ID)
+		if row.hashtags != was.hashtags {
+			batch.Queue(`DELETE FROM article_hashtags WHERE article_id = $1`, a.ID)
+			if tags := codec.HashtagKeys(a.Hashtags); len(tags) > 0 {
+				batch.Queue(`INSERT INTO article_hashtags (article_id, tag) SELECT $1, unnest($2::text[])`, a.ID, tags)
+			}
+		}
+	}
+	if batch.Len() == 0 {
+		return nil
+	}
+	err = tx.SendBatch(ctx, batch).Close()
+	if isForeignKey(err) {
+		return tidings.Errorf(tidings.ErrNotFound, "an analyzed article's canonical article is gone")
+	}
+	if err != nil {
+		return fmt.Errorf("postgres: save analysis: %w", err)
+	}
+	return nil
 }

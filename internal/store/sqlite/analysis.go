@@ -28,36 +28,10 @@ func (s *Store) SaveAnalysis(ctx context.Context, articles []*tidings.Article, s
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		affected := map[int64]bool{}
-		update, err := tx.PrepareContext(ctx, `UPDATE articles SET duplicate_of = ?, story_id = ?, language = ?,
-			summary = ?, keyphrases = ?, hashtags = ?, entities = ?, related = ? WHERE id = ?`)
-		if err != nil {
-			return fmt.Errorf("sqlite: save analysis: %w", err)
-		}
-		defer update.Close()
+		w := analysisWriter{tx: tx}
+		defer w.close()
 		for _, a := range articles {
-			var old sql.NullInt64
-			err := tx.QueryRowContext(ctx, `SELECT story_id FROM articles WHERE id = ?`, a.ID).Scan(&old)
-			if err == sql.ErrNoRows {
-				return tidings.Errorf(tidings.ErrNotFound, "article %d not found", a.ID)
-			}
-			if err == nil {
-				_, err = update.ExecContext(ctx, nullID(a.DuplicateOf), nullID(a.StoryID), codec.Text(a.Language),
-					codec.Strings(a.Summary), codec.Strings(a.Keyphrases), codec.Strings(a.Hashtags),
-					codec.Entities(a.Entities), codec.IDs(a.Related), a.ID)
-			}
-			switch {
-			case isForeignKey(err):
-				return tidings.Errorf(tidings.ErrNotFound, "article %d: canonical article %d not found", a.ID, a.DuplicateOf)
-			case err != nil:
-				return fmt.Errorf("sqlite: save analysis of article %d: %w", a.ID, err)
-			}
-			if old.Valid {
-				affected[old.Int64] = true
-			}
-			if a.StoryID != 0 {
-				affected[a.StoryID] = true
-			}
-			if err := saveHashtags(ctx, tx, a); err != nil {
+			if err := w.save(ctx, a, affected); err != nil {
 				return err
 			}
 		}
@@ -95,29 +69,34 @@ func (s *Store) SaveAnalysis(ctx context.Context, articles []*tidings.Article, s
 	})
 }
 
-func saveHashtags(ctx context.Context, tx *sql.Tx, a *tidings.Article) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM article_hashtags WHERE article_id = ?`, a.ID); err != nil {
-		return fmt.Errorf("sqlite: save hashtags of article %d: %w", a.ID, err)
-	}
-	for _, tag := range codec.HashtagKeys(a.Hashtags) {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO article_hashtags (article_id, tag) VALUES (?, ?)`, a.ID, tag); err != nil {
-			return fmt.Errorf("sqlite: save hashtags of article %d: %w", a.ID, err)
-		}
-	}
-	return nil
-}
-
 // refreshStories recomputes the aggregates of the given stories from their
 // articles, creates a story row for articles whose story has none, and
 // deletes stories left without articles.
 func refreshStories(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	agg, err := tx.PrepareContext(ctx, `SELECT COUNT(*), COUNT(DISTINCT source_id), MIN(published_at), MAX(published_at), MIN(id)
+		FROM articles WHERE story_id = ?`)
+	if err != nil {
+		return fmt.Errorf("sqlite: stories: %w", err)
+	}
+	defer agg.Close()
+	upsert, err := tx.PrepareContext(ctx, `INSERT INTO stories (id, headline_article_id, first_seen, last_seen, article_count, source_count)
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+		ON CONFLICT (id) DO UPDATE SET first_seen = ?3, last_seen = ?4, article_count = ?5, source_count = ?6,
+		headline_article_id = CASE WHEN EXISTS (SELECT 1 FROM articles WHERE id = stories.headline_article_id AND story_id = ?1)
+			THEN stories.headline_article_id ELSE ?2 END`)
+	if err != nil {
+		return fmt.Errorf("sqlite: stories: %w", err)
+	}
+	defer upsert.Close()
 	for _, id := range ids {
 		var (
 			n, sources        int
 			first, last, head sql.NullInt64
 		)
-		err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(DISTINCT source_id), MIN(published_at), MAX(published_at), MIN(id)
-			FROM articles WHERE story_id = ?`, id).Scan(&n, &sources, &first, &last, &head)
+		err := agg.QueryRowContext(ctx, id).Scan(&n, &sources, &first, &last, &head)
 		if err != nil {
 			return fmt.Errorf("sqlite: story %d: %w", id, err)
 		}
@@ -128,12 +107,7 @@ func refreshStories(ctx context.Context, tx *sql.Tx, ids []int64) error {
 			continue
 		}
 		// The headline stays unless it left the story.
-		_, err = tx.ExecContext(ctx, `INSERT INTO stories (id, headline_article_id, first_seen, last_seen, article_count, source_count)
-			VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-			ON CONFLICT (id) DO UPDATE SET first_seen = ?3, last_seen = ?4, article_count = ?5, source_count = ?6,
-			headline_article_id = CASE WHEN EXISTS (SELECT 1 FROM articles WHERE id = stories.headline_article_id AND story_id = ?1)
-				THEN stories.headline_article_id ELSE ?2 END`,
-			id, head.Int64, first.Int64, last.Int64, n, sources)
+		_, err = upsert.ExecContext(ctx, id, head.Int64, first.Int64, last.Int64, n, sources)
 		if err != nil {
 			return fmt.Errorf("sqlite: update story %d: %w", id, err)
 		}

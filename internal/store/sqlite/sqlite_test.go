@@ -27,3 +27,7 @@ func TestStore(t *testing.T) {
 func BenchmarkSaveRefresh(b *testing.B) {
 	storetest.BenchSaveRefresh(b, func(b *testing.B) tidings.Store { return open(b) })
 }
+
+func BenchmarkSaveAnalysis(b *testing.B) {
+	storetest.BenchSaveAnalysis(b, func(b *testing.B) tidings.Store { return open(b) })
+}
