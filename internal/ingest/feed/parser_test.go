@@ -274,3 +274,23 @@ func TestParseTTL(t *testing.T) {
 		t.Errorf("got %v, want 15m", f.TTL)
 	}
 }
+
+func TestParseConcurrent(t *testing.T) {
+	p := New(nil)
+	data := benchFeed(5, 500)
+	errs := make(chan error, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			f, err := p.Parse(data, "https://news.example.com/feed.xml")
+			if err == nil && len(f.Items) != 5 {
+				err = errors.New("wrong item count")
+			}
+			errs <- err
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

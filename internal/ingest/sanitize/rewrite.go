@@ -25,13 +25,27 @@ func rewrite(clean string, base *url.URL, tw *textWriter) string {
 		case xhtml.ErrorToken:
 			return strings.TrimSpace(b.String())
 		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
-			tok := z.Token()
+			name, more := z.TagName()
+			if !rewritten[string(name)] {
+				// Most tags carry nothing to fix: copy them as they are.
+				b.Write(z.Raw())
+				if tw != nil {
+					tw.tag(name, tt)
+				}
+				continue
+			}
+			tok := xhtml.Token{Data: string(name)}
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				tok.Attr = append(tok.Attr, xhtml.Attribute{Key: string(k), Val: string(v)})
+			}
 			if !fixTag(&tok, base) {
 				continue
 			}
 			writeTag(&b, &tok, tt == xhtml.SelfClosingTagToken)
 			if tw != nil {
-				tw.tag(tok.Data, tt)
+				tw.tag([]byte(tok.Data), tt)
 			}
 		case xhtml.TextToken:
 			raw := z.Raw()
@@ -47,10 +61,17 @@ func rewrite(clean string, base *url.URL, tw *textWriter) string {
 			b.Write(z.Raw())
 			if tw != nil && tt == xhtml.EndTagToken {
 				name, _ := z.TagName()
-				tw.tag(string(name), tt)
+				tw.tag(name, tt)
 			}
 		}
 	}
+}
+
+// rewritten are the elements whose attributes rewrite changes: those with
+// URL attributes and those that get attributes added.
+var rewritten = map[string]bool{
+	"a": true, "img": true, "video": true, "audio": true, "source": true, "iframe": true,
+	"blockquote": true, "q": true, "del": true, "ins": true,
 }
 
 // fixTag adjusts tok in place and reports whether to keep it.
@@ -94,6 +115,9 @@ func fixTag(tok *xhtml.Token, base *url.URL) bool {
 // fixURL resolves v against base. data: URLs (already restricted to raster
 // images by the policy) are kept only where an image is expected.
 func fixURL(v string, base *url.URL, image bool) (string, bool) {
+	if strings.HasPrefix(v, "https://") || strings.HasPrefix(v, "http://") {
+		return v, true // absolute already; bluemonday checked that it parses
+	}
 	u, err := url.Parse(strings.TrimSpace(v))
 	if err != nil {
 		return "", false

@@ -59,7 +59,7 @@ func (w *textWriter) token(z *xhtml.Tokenizer, tt xhtml.TokenType) {
 		}
 	case xhtml.StartTagToken, xhtml.SelfClosingTagToken, xhtml.EndTagToken:
 		name, _ := z.TagName()
-		w.tag(string(name), tt)
+		w.tag(name, tt)
 	}
 }
 
@@ -80,38 +80,39 @@ func (w *textWriter) text(t []byte) {
 	}
 }
 
-func (w *textWriter) tag(n string, tt xhtml.TokenType) {
+// tag takes the name as bytes: map lookups with string(n) do not allocate.
+func (w *textWriter) tag(n []byte, tt xhtml.TokenType) {
 	switch tt {
 	case xhtml.StartTagToken:
 		switch {
-		case hidden[n]:
+		case hidden[string(n)]:
 			w.skip++
-		case n == "pre":
+		case string(n) == "pre":
 			w.pre++
 			w.b.WriteByte('\n')
-		case block[n]:
+		case block[string(n)]:
 			w.b.WriteByte('\n')
-		case n == "td" || n == "th" || n == "img":
+		case string(n) == "td" || string(n) == "th" || string(n) == "img":
 			w.b.WriteByte(' ')
 		}
 	case xhtml.SelfClosingTagToken:
-		if block[n] {
+		if block[string(n)] {
 			w.b.WriteByte('\n')
 		}
 	case xhtml.EndTagToken:
 		switch {
-		case hidden[n]:
+		case hidden[string(n)]:
 			if w.skip > 0 {
 				w.skip--
 			}
-		case n == "pre":
+		case string(n) == "pre":
 			if w.pre > 0 {
 				w.pre--
 			}
 			w.b.WriteByte('\n')
-		case block[n]:
+		case block[string(n)]:
 			w.b.WriteByte('\n')
-		case n == "td" || n == "th":
+		case string(n) == "td" || string(n) == "th":
 			w.b.WriteByte(' ')
 		}
 	}
