@@ -48,7 +48,9 @@ func hostile(t *testing.T) *httptest.Server {
 	})
 	mux.HandleFunc("/loop.xml", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop.xml", http.StatusFound) })
 	mux.HandleFunc("/500.xml", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", http.StatusInternalServerError) })
-	mux.HandleFunc("/invalid.xml", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "<?xml version=\"1.0\"?>\n<<<&&& }{ not xml") })
+	mux.HandleFunc("/invalid.xml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "<?xml version=\"1.0\"?>\n<<<&&& }{ not xml")
+	})
 	mux.HandleFunc("/page.html", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
 		fmt.Fprint(w, "<!doctype html><html><head><title>A site</title></head><body><p>Hello</p></body></html>")
