@@ -78,7 +78,8 @@ func New(opts Options) *Sanitizer {
 	}
 	// Fallback content of plugins and frames is ordinary (sanitized) markup;
 	// skipping it would lose the rest of the body after an unclosed <object>.
-	p.AllowElementsContent("object", "frameset", "noembed", "noframes")
+	// <frame> is void: bluemonday would skip everything after it.
+	p.AllowElementsContent("object", "frameset", "frame", "noembed", "noframes")
 	p.AddSpaceWhenStrippingTag(true)
 	return &Sanitizer{policy: p, opts: opts}
 }

@@ -39,6 +39,8 @@ func TestHTML(t *testing.T) {
 		{"image data link", `<a href="data:image/png;base64,iVBORw0KGgo=">x</a>`, `<a>x</a>`},
 		{"style attribute", `<span style="color:red">r</span>`, `<span>r</span>`},
 		{"table", `<table><tr><td colspan="2">c</td></tr></table>`, `<table><tr><td colspan="2">c</td></tr></table>`},
+		{"void frame keeps the rest", `safe<frameset rows="*"><frame src="http://example.com/"></frameset> <b>description</b>`, `safe    <b>description</b>`},
+		{"unclosed object keeps the rest", `safe<object classid="x"> description`, `safe  description`},
 		{"empty", "  ", ""},
 	}
 	for _, tt := range tests {
@@ -103,6 +105,7 @@ func TestText(t *testing.T) {
 		{"inline keeps words", "<p>in<b>line</b> <i>words</i></p>", "inline words"},
 		{"plain text lines", "first line\n\nsecond   line &amp; more", "first line\nsecond line & more"},
 		{"empty", "<p> </p><div></div>", ""},
+		{"embed is void", "safe<embed src=x> description", "safe description"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,10 +19,11 @@ var block = map[string]bool{
 	"main": true, "nav": true, "caption": true, "center": true, "title": true,
 }
 
-// hidden elements contribute no text.
+// hidden elements contribute no text. Void elements (embed) cannot be
+// here: with no end tag, everything after them would vanish.
 var hidden = map[string]bool{
 	"script": true, "style": true, "template": true, "noscript": true, "iframe": true,
-	"object": true, "embed": true, "svg": true, "math": true, "head": true, "select": true,
+	"svg": true, "math": true, "head": true, "select": true,
 }
 
 // Text renders html as plain text: entities decoded, one paragraph (block
