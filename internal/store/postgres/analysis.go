@@ -42,33 +42,31 @@ func (s *Store) SaveAnalysis(ctx context.Context, articles []*tidings.Article, s
 			ids = append(ids, id)
 		}
 		slices.Sort(ids)
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(1, k) FROM unnest($1::int[]) WITH ORDINALITY AS t(k, n) ORDER BY n`, storyLockKeys(ids)); err != nil {
-			return fmt.Errorf("postgres: save analysis: lock stories: %w", err)
-		}
+		// One round trip: the story locks, then the stories, the merges
+		// (last, so that articles saved above with a merged story's ID move
+		// too) and the aggregates.
+		batch := &pgx.Batch{}
+		batch.Queue(`SELECT pg_advisory_xact_lock(1, k) FROM unnest($1::int[]) WITH ORDINALITY AS t(k, n) ORDER BY n`, storyLockKeys(ids))
 		for _, st := range stories {
-			_, err := tx.Exec(ctx, `INSERT INTO stories (id, headline_article_id, first_seen, last_seen,
+			batch.Queue(`INSERT INTO stories (id, headline_article_id, first_seen, last_seen,
 				article_count, source_count, hashtags, entities) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 				ON CONFLICT (id) DO UPDATE SET headline_article_id = excluded.headline_article_id,
 				hashtags = excluded.hashtags, entities = excluded.entities`,
 				st.ID, st.HeadlineArticleID, st.FirstSeen.UTC(), st.LastSeen.UTC(), st.ArticleCount,
 				st.SourceCount, codec.Strings(st.Hashtags), codec.Entities(st.Entities))
-			if err != nil {
-				return fmt.Errorf("postgres: save story %d: %w", st.ID, err)
-			}
 		}
-		// Merges last, so that articles saved above with a merged story's ID
-		// move too.
 		for _, st := range stories {
 			for _, from := range st.MergedFrom {
-				if from == st.ID {
-					continue
-				}
-				if _, err := tx.Exec(ctx, `UPDATE articles SET story_id = $1 WHERE story_id = $2`, st.ID, from); err != nil {
-					return fmt.Errorf("postgres: merge story %d into %d: %w", from, st.ID, err)
+				if from != st.ID {
+					batch.Queue(`UPDATE articles SET story_id = $1 WHERE story_id = $2`, st.ID, from)
 				}
 			}
 		}
-		return refreshStories(ctx, tx, ids)
+		batch.Queue(refreshStoriesSQL, ids)
+		if err := tx.SendBatch(ctx, batch).Close(); err != nil {
+			return fmt.Errorf("postgres: save stories: %w", err)
+		}
+		return nil
 	})
 }
 
@@ -90,7 +88,15 @@ func refreshStories(ctx context.Context, tx pgx.Tx, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	_, err := tx.Exec(ctx, `
+	if _, err := tx.Exec(ctx, refreshStoriesSQL, ids); err != nil {
+		return fmt.Errorf("postgres: update stories: %w", err)
+	}
+	return nil
+}
+
+// refreshStoriesSQL recomputes the stories $1; the headline stays unless it
+// left the story.
+const refreshStoriesSQL = `
 		WITH agg AS (
 			SELECT story_id AS id, COUNT(*) AS n, COUNT(DISTINCT source_id) AS sources,
 				MIN(published_at) AS first, MAX(published_at) AS last, MIN(id) AS head
@@ -102,12 +108,7 @@ func refreshStories(ctx context.Context, tx pgx.Tx, ids []int64) error {
 		ON CONFLICT (id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen,
 			article_count = excluded.article_count, source_count = excluded.source_count,
 			headline_article_id = CASE WHEN EXISTS (SELECT 1 FROM articles WHERE id = s.headline_article_id AND story_id = s.id)
-				THEN s.headline_article_id ELSE excluded.headline_article_id END`, ids)
-	if err != nil {
-		return fmt.Errorf("postgres: update stories: %w", err)
-	}
-	return nil
-}
+				THEN s.headline_article_id ELSE excluded.headline_article_id END`
 
 // Stats implements tidings.Store.
 func (s *Store) Stats(ctx context.Context) (tidings.Stats, error) {

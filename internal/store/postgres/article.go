@@ -103,10 +103,10 @@ func (s *Store) SearchArticles(ctx context.Context, query string, limit int) ([]
 	if len(codec.Words(query, 1)) == 0 || limit <= 0 {
 		return nil, nil
 	}
-	out, err := s.queryArticles(ctx, `SELECT `+articleColumns+` FROM articles a,
-		plainto_tsquery('simple'::regconfig, $1) q
-		WHERE a.search @@ q AND a.duplicate_of IS NULL
-		ORDER BY ts_rank(a.search, q) DESC, a.id DESC LIMIT $2`, searchText(query), limit)
+	out, err := s.queryArticles(ctx, `SELECT `+articleColumns+` FROM articles a
+		JOIN article_search x ON x.article_id = a.id, plainto_tsquery('simple'::regconfig, $1) q
+		WHERE x.search @@ q AND a.duplicate_of IS NULL
+		ORDER BY ts_rank(x.search, q) DESC, a.id DESC LIMIT $2`, searchText(query), limit)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: search %q: %w", query, err)
 	}

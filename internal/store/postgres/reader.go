@@ -174,8 +174,9 @@ func (s *Store) Search(ctx context.Context, query string, sourceID int64, hashta
 		return nil, nil
 	}
 	var a args
-	q := `SELECT ` + articleColumns + ` FROM articles a, plainto_tsquery('simple'::regconfig, ` + a.add(searchText(query)) + `) q
-		WHERE a.search @@ q AND a.duplicate_of IS NULL`
+	q := `SELECT ` + articleColumns + ` FROM articles a JOIN article_search x ON x.article_id = a.id,
+		plainto_tsquery('simple'::regconfig, ` + a.add(searchText(query)) + `) q
+		WHERE x.search @@ q AND a.duplicate_of IS NULL`
 	if sourceID != 0 {
 		q += ` AND a.source_id = ` + a.add(sourceID)
 	}
@@ -192,7 +193,7 @@ func (s *Store) Search(ctx context.Context, query string, sourceID int64, hashta
 	if !to.IsZero() {
 		q += ` AND a.published_at < ` + a.add(to.UTC())
 	}
-	q += ` ORDER BY ts_rank(a.search, q) DESC, a.id DESC LIMIT ` + a.add(limit)
+	q += ` ORDER BY ts_rank(x.search, q) DESC, a.id DESC LIMIT ` + a.add(limit)
 	out, err := s.queryArticles(ctx, q, a...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: search %q: %w", query, err)

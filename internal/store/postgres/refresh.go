@@ -149,11 +149,23 @@ func (s *Store) saveItems(ctx context.Context, tx pgx.Tx, sourceID int64, items 
 	if batch.Len() == 0 {
 		return nil
 	}
+	written := make([]int64, len(res.Stored))
+	for i, a := range res.Stored {
+		written[i] = a.ID
+	}
+	batch.Queue(`INSERT INTO article_search (article_id, search)
+		SELECT id, `+searchVector+` FROM articles WHERE id = ANY($1)
+		ON CONFLICT (article_id) DO UPDATE SET search = excluded.search`, written)
 	if err := tx.SendBatch(ctx, batch).Close(); err != nil {
 		return fmt.Errorf("postgres: save refresh of source %d: write articles: %w", sourceID, err)
 	}
 	return nil
 }
+
+// searchVector is the tsvector of an articles row: the title weighs more
+// than the text, which is capped because a tsvector is limited to 1 MB.
+const searchVector = `setweight(to_tsvector('simple'::regconfig, left(title, 2000)), 'A') ||
+	setweight(to_tsvector('simple'::regconfig, left(text, 200000)), 'B')`
 
 // lockKeys takes the advisory locks on the URLs and content hashes of new
 // items, in sorted order.

@@ -40,13 +40,6 @@ CREATE TABLE articles (
     hashtags     text        NOT NULL DEFAULT '',
     entities     text        NOT NULL DEFAULT '',
     related      text        NOT NULL DEFAULT '',
-    -- The search index, maintained by PostgreSQL on every write. 'simple':
-    -- feeds come in every language, so no stemming. The text is capped
-    -- because a tsvector is limited to 1 MB.
-    search       tsvector    GENERATED ALWAYS AS (
-        setweight(to_tsvector('simple'::regconfig, left(title, 2000)), 'A') ||
-        setweight(to_tsvector('simple'::regconfig, left(text, 200000)), 'B')
-    ) STORED,
     UNIQUE (source_id, guid)
 );
 CREATE INDEX articles_published_at ON articles (published_at, id);
@@ -56,7 +49,17 @@ CREATE INDEX articles_content_hash ON articles (content_hash);
 CREATE INDEX articles_story_id ON articles (story_id);
 -- ON DELETE SET NULL looks duplicates up by the article they copy.
 CREATE INDEX articles_duplicate_of ON articles (duplicate_of);
-CREATE INDEX articles_search ON articles USING gin (search);
+
+-- The search index, apart from articles: analysis updates every article at
+-- least once, and an update of a row with the tsvector would recompute it
+-- and rewrite its GIN entries. The store writes it with the articles' text
+-- in the same transaction. 'simple': feeds come in every language, so no
+-- stemming. The text is capped because a tsvector is limited to 1 MB.
+CREATE TABLE article_search (
+    article_id bigint   PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    search     tsvector NOT NULL
+);
+CREATE INDEX article_search_search ON article_search USING gin (search);
 
 CREATE TABLE stories (
     id                  bigint      PRIMARY KEY, -- the ID of its first article
@@ -80,6 +83,7 @@ CREATE TABLE article_hashtags (
 CREATE INDEX article_hashtags_tag ON article_hashtags (tag, article_id);
 
 -- +goose Down
+DROP TABLE article_search;
 DROP TABLE article_hashtags;
 DROP TABLE stories;
 DROP TABLE articles;
