@@ -65,6 +65,7 @@ func (s *Server) handleAdminAdd(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
+	s.forgetSources()
 	http.Redirect(w, r, "/admin?done=added", http.StatusSeeOther)
 }
 
@@ -92,5 +93,6 @@ func (s *Server) handleAdminDelete(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
+	s.forgetSources()
 	http.Redirect(w, r, "/admin?done=deleted", http.StatusSeeOther)
 }

@@ -55,12 +55,11 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	srcs, err := s.store.Sources(ctx)
+	_, srcByID, err := s.sources(ctx)
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	srcByID := sourceIndex(srcs)
 	p := articlePage{Article: a, Source: srcByID[a.SourceID], StoryID: a.StoryID}
 	p.base = s.base(r, a.Title)
 	p.Body = body(a)

@@ -103,12 +103,12 @@ func (s *Server) handleSearchFeed(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	srcs, err := s.store.Sources(r.Context())
+	_, srcByID, err := s.sources(r.Context())
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	hits, err := s.search(r.Context(), sq, srcs)
+	hits, err := s.search(r.Context(), sq, srcByID)
 	if errors.Is(err, tidings.ErrInvalid) {
 		err = invalidf("Nothing to search for: the search needs one or more words.")
 	}

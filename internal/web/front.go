@@ -71,7 +71,7 @@ type listPage struct {
 	Filter    filter
 	Cards     []card
 	Older     string // URL of the next page, "" on the last
-	Sources   []*tidings.Source
+	Sources   []option
 	Languages []string
 	Newest    string // URL of the first page when not on it
 }
@@ -138,12 +138,12 @@ func (s *Server) listStories(ctx context.Context, f filter, path string) (listPa
 	if more {
 		stories = stories[:s.opts.PageSize]
 	}
-	srcs, err := s.store.Sources(ctx)
+	srcs, srcByID, err := s.sources(ctx)
 	if err != nil {
 		return p, err
 	}
-	p.Sources = srcs
-	if p.Cards, err = s.cards(ctx, stories, srcs); err != nil {
+	p.Sources = sourceOptions(srcs, f.Source)
+	if p.Cards, err = s.cards(ctx, stories, srcByID); err != nil {
 		return p, err
 	}
 	q := f.query()
@@ -167,7 +167,7 @@ func (s *Server) listStories(ctx context.Context, f filter, path string) (listPa
 
 // cards turns stories into cards with two batch queries, whatever the
 // number of stories: one for the headline articles, one for the sources.
-func (s *Server) cards(ctx context.Context, stories []*tidings.Story, srcs []*tidings.Source) ([]card, error) {
+func (s *Server) cards(ctx context.Context, stories []*tidings.Story, srcByID map[int64]*tidings.Source) ([]card, error) {
 	if len(stories) == 0 {
 		return nil, nil
 	}
@@ -188,7 +188,6 @@ func (s *Server) cards(ctx context.Context, stories []*tidings.Story, srcs []*ti
 	if err != nil {
 		return nil, err
 	}
-	srcByID := sourceIndex(srcs)
 	cards := make([]card, 0, len(stories))
 	for _, st := range stories {
 		c := card{Story: st, Headline: byID[st.HeadlineArticleID], Hashtags: st.Hashtags}

@@ -54,6 +54,7 @@ func (s *Server) handleAdminImport(w http.ResponseWriter, r *http.Request) {
 			added++
 		}
 	}
+	s.forgetSources()
 	http.Redirect(w, r, "/admin?imported="+strconv.Itoa(added), http.StatusSeeOther)
 }
 

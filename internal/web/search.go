@@ -81,7 +81,7 @@ type searchPage struct {
 	Search  searchQuery
 	Hits    []hit
 	Message string // why there are no results, or that the query was cut
-	Sources []*tidings.Source
+	Sources []option
 	Done    bool // a search ran
 }
 
@@ -92,18 +92,18 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	srcs, err := s.store.Sources(ctx)
+	srcs, srcByID, err := s.sources(ctx)
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	p := searchPage{Search: sq, Sources: srcs}
+	p := searchPage{Search: sq, Sources: sourceOptions(srcs, sq.Source)}
 	p.base = s.base(r, "Search")
 	p.Q = sq.Q
 	if sq.Q != "" {
 		p.Title = "Search: " + clip(sq.Q, 60)
 		p.Done = true
-		p.Hits, err = s.search(ctx, sq, srcs)
+		p.Hits, err = s.search(ctx, sq, srcByID)
 		switch {
 		case errors.Is(err, tidings.ErrInvalid):
 			p.Message = "Nothing to search for: type one or more words."
@@ -119,13 +119,12 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "search", p)
 }
 
-func (s *Server) search(ctx context.Context, sq searchQuery, srcs []*tidings.Source) ([]hit, error) {
+func (s *Server) search(ctx context.Context, sq searchQuery, byID map[int64]*tidings.Source) ([]hit, error) {
 	arts, err := s.store.Search(ctx, sq.Q, sq.Source, sq.Tag, sq.From, sq.To, maxResults)
 	if err != nil {
 		return nil, err
 	}
 	terms := queryTerms(sq.Q)
-	byID := sourceIndex(srcs)
 	hits := make([]hit, 0, len(arts))
 	for _, a := range arts {
 		hits = append(hits, hit{Article: a, Source: byID[a.SourceID], Snippet: snippet(a.Text, terms, 260)})

@@ -46,6 +46,8 @@ type Server struct {
 	pages map[string]*page
 	mux   *http.ServeMux
 	csrf  []byte
+
+	srcCache sourceCache
 }
 
 // New returns a Server reading from store.

@@ -53,12 +53,11 @@ func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, notFoundf("This story has no articles left."))
 		return
 	}
-	srcs, err := s.store.Sources(ctx)
+	_, srcByID, err := s.sources(ctx)
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	srcByID := sourceIndex(srcs)
 	versions := group(arts, srcByID)
 	p := storyPage{Story: st, Hashtags: st.Hashtags}
 	p.base = s.base(r, "")
@@ -87,7 +86,7 @@ func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
 		p.Sources = countSources(arts)
 	}
 	p.Timeline = timeline(arts, srcByID)
-	if p.Related, err = s.relatedStories(ctx, st.ID, arts, srcs); err != nil {
+	if p.Related, err = s.relatedStories(ctx, st.ID, arts, srcByID); err != nil {
 		s.Error(w, r, err)
 		return
 	}
@@ -129,7 +128,7 @@ func countSources(arts []*tidings.Article) int {
 
 // relatedStories follows the related articles of a story's articles to
 // their stories, best first, skipping the story itself.
-func (s *Server) relatedStories(ctx context.Context, self int64, arts []*tidings.Article, srcs []*tidings.Source) ([]card, error) {
+func (s *Server) relatedStories(ctx context.Context, self int64, arts []*tidings.Article, srcs map[int64]*tidings.Source) ([]card, error) {
 	var ids []int64
 	seen := make(map[int64]bool)
 	for _, a := range arts {

@@ -37,7 +37,8 @@ func (s *Store) Stories(ctx context.Context, hashtag string, sourceID int64, lan
 		if len(keys) == 0 {
 			return nil, nil
 		}
-		where = append(where, `s.id IN (SELECT a.story_id FROM article_hashtags h JOIN articles a ON a.id = h.article_id WHERE h.tag = ?)`)
+		where = append(where, `s.id IN (SELECT m.story_id FROM article_hashtags h
+			JOIN articles m INDEXED BY articles_reader ON m.id = h.article_id WHERE h.tag = ?)`)
 		args = append(args, keys[0])
 	}
 	if sourceID != 0 {
@@ -169,8 +170,16 @@ func (s *Store) SourceArticles(ctx context.Context, sourceID int64, before time.
 	return out, nil
 }
 
+// maxCandidates bounds the matches a search ranks: the newest this many
+// matching articles (after filters) are ranked by bm25, so that a common word
+// over a million articles costs what it costs over a few thousand. For news,
+// the best match among recent ones is what a reader wants.
+const maxCandidates = 500
+
 // Search is SearchArticles with filters; every word of the query is quoted
-// for FTS5, so no input is ever parsed as FTS5 syntax.
+// for FTS5, so no input is ever parsed as FTS5 syntax. Candidates are
+// filtered through the covering index articles_reader, and only the final
+// page of articles is read in full.
 func (s *Store) Search(ctx context.Context, query string, sourceID int64, hashtag string, from, to time.Time, limit int) ([]*tidings.Article, error) {
 	match := ftsQuery(query)
 	if match == "" {
@@ -179,11 +188,12 @@ func (s *Store) Search(ctx context.Context, query string, sourceID int64, hashta
 	if limit <= 0 {
 		return nil, nil
 	}
-	q := `SELECT ` + articleColumns + ` FROM articles_fts f JOIN articles a ON a.id = f.rowid
-		WHERE articles_fts MATCH ? AND a.duplicate_of IS NULL`
+	q := `SELECT f.rowid, bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts f
+		JOIN articles m INDEXED BY articles_reader ON m.id = f.rowid
+		WHERE articles_fts MATCH ? AND m.duplicate_of IS NULL`
 	args := []any{match}
 	if sourceID != 0 {
-		q += ` AND a.source_id = ?`
+		q += ` AND m.source_id = ?`
 		args = append(args, sourceID)
 	}
 	if hashtag != "" {
@@ -191,21 +201,35 @@ func (s *Store) Search(ctx context.Context, query string, sourceID int64, hashta
 		if len(keys) == 0 {
 			return nil, nil
 		}
-		q += ` AND a.id IN (SELECT article_id FROM article_hashtags WHERE tag = ?)`
+		q += ` AND f.rowid IN (SELECT article_id FROM article_hashtags WHERE tag = ?)`
 		args = append(args, keys[0])
 	}
 	if !from.IsZero() {
-		q += ` AND a.published_at >= ?`
+		q += ` AND m.published_at >= ?`
 		args = append(args, from.UnixMicro())
 	}
 	if !to.IsZero() {
-		q += ` AND a.published_at < ?`
+		q += ` AND m.published_at < ?`
 		args = append(args, to.UnixMicro())
 	}
-	q += ` ORDER BY bm25(articles_fts, 2.0, 1.0), a.id DESC LIMIT ?`
-	out, err := s.queryArticles(ctx, q, append(args, limit)...)
+	q = `SELECT rowid FROM (` + q + ` ORDER BY f.rowid DESC LIMIT ?) ORDER BY score, rowid DESC LIMIT ?`
+	ids, err := queryIDs(ctx, s.rdb, q, append(args, maxCandidates, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: search %q: %w", query, err)
+	}
+	arts, err := s.Articles(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: search %q: %w", query, err)
+	}
+	byID := make(map[int64]*tidings.Article, len(arts))
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	out := make([]*tidings.Article, 0, len(ids))
+	for _, id := range ids {
+		if a := byID[id]; a != nil {
+			out = append(out, a)
+		}
 	}
 	return out, nil
 }
