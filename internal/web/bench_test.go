@@ -30,13 +30,7 @@ import (
 //	TIDINGS_BENCH_ARTICLES=100000 TIDINGS_BENCH_DB=/tmp/bench.db \
 //	  go test ./internal/web -run '^$' -bench Pages -benchtime 2000x
 func BenchmarkPages(b *testing.B) {
-	n := 20000
-	if v := os.Getenv("TIDINGS_BENCH_ARTICLES"); v != "" {
-		var err error
-		if n, err = strconv.Atoi(v); err != nil || n < 100 {
-			b.Fatalf("TIDINGS_BENCH_ARTICLES: want a number of at least 100, got %q", v)
-		}
-	}
+	n := benchArticles(b)
 	path := os.Getenv("TIDINGS_BENCH_DB")
 	if path == "" {
 		path = filepath.Join(b.TempDir(), "bench.db")
@@ -57,6 +51,19 @@ func BenchmarkPages(b *testing.B) {
 		b.Logf("generated %d articles in %s", n, time.Since(start).Round(time.Millisecond))
 	}
 	benchServer(b, st, now)
+}
+
+// benchArticles is the corpus size: TIDINGS_BENCH_ARTICLES, default 20000.
+func benchArticles(b *testing.B) int {
+	v := os.Getenv("TIDINGS_BENCH_ARTICLES")
+	if v == "" {
+		return 20000
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 100 {
+		b.Fatalf("TIDINGS_BENCH_ARTICLES: want a number of at least 100, got %q", v)
+	}
+	return n
 }
 
 // benchServer runs the page benchmarks against a seeded store.

@@ -23,20 +23,33 @@ var _ web.Store = (*sqlite.Store)(nil)
 // now is the fixed clock of the tests: the demo is seeded relative to it.
 var now = time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
 
+// store is what the tests need of a store: the contract and the pages' reads.
+type store interface {
+	tidings.Store
+	web.Store
+}
+
 // fixture is a seeded store and a server on it.
 type fixture struct {
-	st  *sqlite.Store
+	st  store
 	srv *web.Server
 }
 
+// newFixture seeds the demo sample into a SQLite store on a temp file.
 func newFixture(t testing.TB, opts web.Options) *fixture {
 	t.Helper()
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "tidings.db"), sqlite.Options{Now: func() time.Time { return now }})
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "tidings.db"), sqlite.Options{Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatalf("sqlite.Open: %v", err)
 	}
 	t.Cleanup(func() { st.Close() })
+	return newFixtureOn(t, st, opts)
+}
+
+// newFixtureOn seeds the demo sample into st and serves it.
+func newFixtureOn(t testing.TB, st store, opts web.Options) *fixture {
+	t.Helper()
+	ctx := context.Background()
 	if err := demo.SeedAt(ctx, st, now); err != nil {
 		t.Fatalf("demo.SeedAt: %v", err)
 	}
