@@ -6,6 +6,7 @@ package codec
 import (
 	"encoding/json"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/tidings/tidings"
@@ -129,9 +130,17 @@ func notWordRune(r rune) bool {
 }
 
 // Item cleans the text of a feed item about to be stored and gives it a GUID
-// when the feed did not: its URL, else its content hash. It returns
-// tidings.ErrInvalid for an item with none of the three.
+// when the feed did not: its URL, else its content hash. A publication time
+// outside years 1-9999 (which neither store can keep) is dropped, so that the
+// item counts as published when stored. It returns tidings.ErrInvalid for a
+// nil item and for an item with none of GUID, URL and hash.
 func Item(a *tidings.Article) error {
+	if a == nil {
+		return tidings.Errorf(tidings.ErrInvalid, "nil item")
+	}
+	if y := a.PublishedAt.Year(); y < 1 || y > 9999 {
+		a.PublishedAt = time.Time{}
+	}
 	a.GUID, a.URL, a.Title, a.Author = Text(a.GUID), Text(a.URL), Text(a.Title), Text(a.Author)
 	a.HTML, a.Text, a.Language, a.ContentHash = Text(a.HTML), Text(a.Text), Text(a.Language), Text(a.ContentHash)
 	switch {

@@ -37,7 +37,7 @@ func scanSource(row pgx.Row, extra ...any) (*tidings.Source, error) {
 
 // CreateSource implements tidings.Store.
 func (s *Store) CreateSource(ctx context.Context, src *tidings.Source) error {
-	if src.FeedURL == "" {
+	if src == nil || src.FeedURL == "" {
 		return tidings.Errorf(tidings.ErrInvalid, "a source needs a feed URL")
 	}
 	if src.FullText == "" {
@@ -109,6 +109,9 @@ func (s *Store) Sources(ctx context.Context) ([]*tidings.Source, error) {
 
 // UpdateSource implements tidings.Store.
 func (s *Store) UpdateSource(ctx context.Context, src *tidings.Source) error {
+	if src == nil {
+		return tidings.Errorf(tidings.ErrInvalid, "nil source")
+	}
 	if src.FullText == "" {
 		src.FullText = tidings.FullTextAuto
 	}

@@ -17,12 +17,15 @@ import (
 // another) is deleted.
 func (s *Store) SaveAnalysis(ctx context.Context, articles []*tidings.Article, stories []*tidings.Story) error {
 	for _, a := range articles {
+		if a == nil {
+			return tidings.Errorf(tidings.ErrInvalid, "nil article")
+		}
 		if a.DuplicateOf == a.ID {
 			return tidings.Errorf(tidings.ErrInvalid, "article %d cannot duplicate itself", a.ID)
 		}
 	}
 	for _, st := range stories {
-		if st.ID <= 0 {
+		if st == nil || st.ID <= 0 {
 			return tidings.Errorf(tidings.ErrInvalid, "story without ID")
 		}
 	}

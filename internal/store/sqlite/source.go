@@ -38,7 +38,7 @@ func scanSource(row scanner) (*tidings.Source, error) {
 
 // CreateSource implements tidings.Store.
 func (s *Store) CreateSource(ctx context.Context, src *tidings.Source) error {
-	if src.FeedURL == "" {
+	if src == nil || src.FeedURL == "" {
 		return tidings.Errorf(tidings.ErrInvalid, "a source needs a feed URL")
 	}
 	if src.FullText == "" {
@@ -115,6 +115,9 @@ func collectSources(rows *sql.Rows) ([]*tidings.Source, error) {
 
 // UpdateSource implements tidings.Store.
 func (s *Store) UpdateSource(ctx context.Context, src *tidings.Source) error {
+	if src == nil {
+		return tidings.Errorf(tidings.ErrInvalid, "nil source")
+	}
 	if src.FullText == "" {
 		src.FullText = tidings.FullTextAuto
 	}

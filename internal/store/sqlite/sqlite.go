@@ -49,8 +49,10 @@ var _ tidings.Store = (*Store)(nil)
 // Open opens (creating if needed) the SQLite database at path and applies
 // pending migrations.
 func Open(ctx context.Context, path string, opts Options) (*Store, error) {
-	if path == "" {
-		return nil, tidings.Errorf(tidings.ErrInvalid, "sqlite: empty database path")
+	if path == "" || strings.Contains(path, ":memory:") {
+		// An in-memory database is private to one connection, and the store
+		// has a writer and a pool of readers.
+		return nil, tidings.Errorf(tidings.ErrInvalid, "sqlite: want a database file path, got %q", path)
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now

@@ -147,6 +147,8 @@ func testSaveAnalysisErrors(t *testing.T, st tidings.Store) {
 	self.DuplicateOf = self.ID
 	wantKind(t, "SaveAnalysis(self duplicate)", st.SaveAnalysis(ctx, []*tidings.Article{&self}, nil), tidings.ErrInvalid)
 	wantKind(t, "SaveAnalysis(story without ID)", st.SaveAnalysis(ctx, nil, []*tidings.Story{{}}), tidings.ErrInvalid)
+	wantKind(t, "SaveAnalysis(nil article)", st.SaveAnalysis(ctx, []*tidings.Article{nil}, nil), tidings.ErrInvalid)
+	wantKind(t, "SaveAnalysis(nil story)", st.SaveAnalysis(ctx, nil, []*tidings.Story{nil}), tidings.ErrInvalid)
 }
 
 func testStats(t *testing.T, st tidings.Store) {

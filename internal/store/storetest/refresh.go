@@ -185,6 +185,15 @@ func testRefreshErrors(t *testing.T, st tidings.Store) {
 	if s, _ := st.Stats(ctx); s.Articles != 0 {
 		t.Errorf("got %d articles after a failed refresh, want 0 (one transaction)", s.Articles)
 	}
+	_, err = st.SaveRefresh(ctx, src.ID, fetched(), []*tidings.Article{nil})
+	wantKind(t, "SaveRefresh(nil item)", err, tidings.ErrInvalid)
+	// A publication time no store can keep counts as unknown.
+	far := item("far", "https://x/far", "far future", 0)
+	far.PublishedAt = time.Date(20000, 1, 1, 0, 0, 0, 0, time.UTC)
+	refresh(t, st, src.ID, far)
+	if got := article(t, st, far.ID).PublishedAt; got.Year() != time.Now().Year() {
+		t.Errorf("year 20000: got PublishedAt %v, want the store time", got)
+	}
 	// Without GUID the URL keys the item.
 	noGUID := item("", "https://x/2", "keyed by url", 2)
 	refresh(t, st, src.ID, noGUID)

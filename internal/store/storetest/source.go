@@ -45,6 +45,8 @@ func testCreateSource(t *testing.T, st tidings.Store) {
 	}
 	wantKind(t, "CreateSource(same feed)", st.CreateSource(ctx, &tidings.Source{FeedURL: src.FeedURL}), tidings.ErrConflict)
 	wantKind(t, "CreateSource(no feed)", st.CreateSource(ctx, &tidings.Source{Title: "x"}), tidings.ErrInvalid)
+	wantKind(t, "CreateSource(nil)", st.CreateSource(ctx, nil), tidings.ErrInvalid)
+	wantKind(t, "UpdateSource(nil)", st.UpdateSource(ctx, nil), tidings.ErrInvalid)
 }
 
 func testSourceNotFound(t *testing.T, st tidings.Store) {
