@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/internal/ingest"
 )
 
@@ -21,36 +20,10 @@ func runReanalyze(ctx context.Context, m *Main, args []string) error {
 		return err
 	}
 	start := time.Now()
-	arts, err := st.ArticlesSince(ctx, time.Time{})
+	n, err := ingest.Reanalyze(ctx, st, m.Config.StoryWindow)
 	if err != nil {
 		return err
 	}
-	srcs, err := st.Sources(ctx)
-	if err != nil {
-		return err
-	}
-	byID := make(map[int64]*tidings.Source, len(srcs))
-	for _, s := range srcs {
-		byID[s.ID] = s
-	}
-	a := ingest.NewAnalysis(m.Config.StoryWindow)
-	const batch = 500
-	for i := 0; i < len(arts); i += batch {
-		part := arts[i:min(i+batch, len(arts))]
-		for _, art := range part {
-			art.DuplicateOf, art.StoryID, art.Intel = 0, 0, tidings.Intel{}
-		}
-		if err := a.Analyze(ctx, st, func(id int64) string { return sourceTitle(byID[id]) }, part); err != nil {
-			return err
-		}
-	}
-	fmt.Fprintf(m.Stdout, "reanalyzed %d articles in %.1fs\n", len(arts), time.Since(start).Seconds())
+	fmt.Fprintf(m.Stdout, "reanalyzed %d articles in %.1fs\n", n, time.Since(start).Seconds())
 	return nil
-}
-
-func sourceTitle(s *tidings.Source) string {
-	if s == nil {
-		return ""
-	}
-	return s.Title
 }

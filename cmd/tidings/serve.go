@@ -12,19 +12,31 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/demo"
 	"github.com/tidings/tidings/internal/ingest"
+	"github.com/tidings/tidings/internal/web"
 )
 
 func runServe(ctx context.Context, m *Main, args []string) error {
 	fs := m.newFlagSet("serve")
 	listen := fs.String("listen", m.Config.Listen, "address to listen on (TIDINGS_LISTEN)")
 	noWorkers := fs.Bool("no-workers", false, "serve pages only; leave fetching to `tidings worker` processes")
+	demoData := fs.Bool("demo", false, "store the built-in sample news first (idempotent) and analyze it; no network needed")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
 	}
 	st, err := m.openStore(ctx)
 	if err != nil {
 		return err
+	}
+	if *demoData {
+		if err := seedDemo(ctx, m, st); err != nil {
+			return err
+		}
+	}
+	ws, ok := st.(web.Store)
+	if !ok {
+		return fmt.Errorf("serve: the %T store has no reader queries", st)
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -38,7 +50,7 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 		fmt.Fprintln(w, "ok")
 	})
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
-	mux.Handle("/", m.webHandler(st))
+	mux.Handle("/", web.New(ws, web.Options{Logger: m.Logger, Admin: st}))
 
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
@@ -101,7 +113,24 @@ func (m *Main) logOutcome(o ingest.Outcome) {
 	}
 }
 
-// webHandler returns the reader UI over st.
-func (m *Main) webHandler(st tidings.Store) http.Handler {
-	return http.NotFoundHandler()
+// seedDemo stores the built-in sample once and runs the real analysis over
+// it, so the demo shows what the analyzer decides.
+func seedDemo(ctx context.Context, m *Main, st tidings.Store) error {
+	before, err := st.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	if err := demo.Seed(ctx, st); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	after, err := st.Stats(ctx)
+	if err != nil || after.Articles == before.Articles {
+		return err
+	}
+	n, err := ingest.Reanalyze(ctx, st, m.Config.StoryWindow)
+	if err != nil {
+		return fmt.Errorf("demo: analyze: %w", err)
+	}
+	m.Logger.Info("demo data stored", "articles", n)
+	return nil
 }

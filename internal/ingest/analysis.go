@@ -125,3 +125,33 @@ func id(key string) int64 {
 	n, _ := strconv.ParseInt(key, 10, 64)
 	return n
 }
+
+// Reanalyze re-derives duplicates, stories and intelligence of every stored
+// article, oldest first, with a fresh Analyzer: after an algorithm change,
+// or for data stored without analysis. It returns how many it analyzed.
+func Reanalyze(ctx context.Context, st tidings.Store, window time.Duration) (int, error) {
+	arts, err := st.ArticlesSince(ctx, time.Time{})
+	if err != nil {
+		return 0, err
+	}
+	srcs, err := st.Sources(ctx)
+	if err != nil {
+		return 0, err
+	}
+	names := make(map[int64]string, len(srcs))
+	for _, s := range srcs {
+		names[s.ID] = s.Title
+	}
+	slices.SortStableFunc(arts, func(x, y *tidings.Article) int { return cmp.Compare(x.ID, y.ID) })
+	a := NewAnalysis(window)
+	for i := 0; i < len(arts); i += 500 {
+		part := arts[i:min(i+500, len(arts))]
+		for _, art := range part {
+			art.DuplicateOf, art.StoryID, art.Intel = 0, 0, tidings.Intel{}
+		}
+		if err := a.Analyze(ctx, st, func(id int64) string { return names[id] }, part); err != nil {
+			return i, err
+		}
+	}
+	return len(arts), nil
+}
