@@ -104,7 +104,9 @@ func (s *Store) clock() time.Time { return s.now().UTC().Truncate(time.Microseco
 
 // write runs fn in one transaction, committed when fn returns nil. A
 // transaction that PostgreSQL aborts to break a deadlock or a serialization
-// conflict is run again, a few times.
+// conflict is run again, a few times, and so is one that lost a race with a
+// delete (a refresh storing a copy of an article whose source is being
+// deleted): run again, it sees the delete.
 func (s *Store) write(ctx context.Context, fn func(tx pgx.Tx) error) error {
 	for attempt := 1; ; attempt++ {
 		err := pgx.BeginFunc(ctx, s.pool, fn)
@@ -117,7 +119,7 @@ func (s *Store) write(ctx context.Context, fn func(tx pgx.Tx) error) error {
 
 func retryable(err error) bool {
 	var pe *pgconn.PgError
-	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
+	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001" || pe.Code == "23503")
 }
 
 func pgCode(err error) string {
