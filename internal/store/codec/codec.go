@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tidings/tidings"
 )
@@ -18,6 +19,9 @@ import (
 func Text(s string) string {
 	if strings.IndexByte(s, 0) >= 0 {
 		s = strings.ReplaceAll(s, "\x00", "")
+	}
+	if utf8.ValidString(s) { // the common case, without a copy
+		return s
 	}
 	return strings.ToValidUTF8(s, "\uFFFD")
 }
