@@ -30,8 +30,6 @@ CREATE TABLE articles (
     title        TEXT    NOT NULL DEFAULT '',
     author       TEXT    NOT NULL DEFAULT '',
     published_at INTEGER NOT NULL,
-    html         TEXT    NOT NULL DEFAULT '',
-    text         TEXT    NOT NULL DEFAULT '',
     language     TEXT    NOT NULL DEFAULT '',
     content_hash TEXT    NOT NULL DEFAULT '',
     duplicate_of INTEGER REFERENCES articles (id) ON DELETE SET NULL,
@@ -44,6 +42,12 @@ CREATE TABLE articles (
     hashtags     TEXT    NOT NULL DEFAULT '',
     entities     TEXT    NOT NULL DEFAULT '',
     related      TEXT    NOT NULL DEFAULT '',
+    -- The large columns last: a row's tail spills into overflow pages, and
+    -- reading a column stored after them walks that chain, so the lookups
+    -- of dedup and the reader (duplicate_of, story_id, content_hash) stay
+    -- on the row's first page.
+    html         TEXT    NOT NULL DEFAULT '',
+    text         TEXT    NOT NULL DEFAULT '',
     UNIQUE (source_id, guid)
 );
 CREATE INDEX articles_published_at ON articles (published_at, id);
