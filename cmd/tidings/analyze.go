@@ -2,12 +2,14 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -62,7 +64,7 @@ func runAnalyze(ctx context.Context, m *Main, args []string) error {
 		w = f
 	}
 	a := intel.New(intel.Options{Window: m.Config.StoryWindow})
-	err := analyzeStream(ctx, a, r, w, m.Stderr)
+	err := analyzeStream(ctx, a, m.Config.StoryWindow, r, w, m.Stderr)
 	if outFile != nil {
 		if cerr := outFile.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("analyze: %w", cerr)
@@ -135,36 +137,67 @@ func parseID(raw json.RawMessage) (string, error) {
 	return id, nil
 }
 
-// analyzeStream reads JSONL from r and writes results to w. Results are
-// held back until their story can no longer change (it left the window,
-// or the input ended), so every line carries its story's final id.
-func analyzeStream(ctx context.Context, a *intel.Analyzer, r io.Reader, w io.Writer, errw io.Writer) error {
-	br := bufio.NewReaderSize(r, 1<<20)
-	bw := bufio.NewWriterSize(w, 1<<16)
-	p := newPending(a)
-	for lineNo := 1; ; lineNo++ {
-		if lineNo%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		line, err := br.ReadBytes('\n')
-		if len(strings.TrimSpace(string(line))) > 0 {
-			d, perr := parseDoc(line)
-			if perr != nil {
-				fmt.Fprintf(errw, "line %d: %v\n", lineNo, perr)
-			} else {
-				p.add(a.Add(d))
-				if werr := p.flush(bw, false); werr != nil {
-					return werr
-				}
-			}
-		}
-		if err == io.EOF {
-			break
-		}
+// analyzeStream reads JSONL from r and writes results to w. The stages
+// that need no stream state (parsing, most of the text analysis, then the
+// keyphrases) run on parallel workers; the decisions and the story
+// hashtags run in input order, so the output does not depend on
+// scheduling. Results are held back until their story can no longer
+// change (see pending), so every line carries its story's final id.
+func analyzeStream(ctx context.Context, a *intel.Analyzer, window time.Duration, r io.Reader, w io.Writer, errw io.Writer) error {
+	if window <= 0 {
+		window = 7 * 24 * time.Hour
+	}
+	quit := make(chan struct{})
+	defer close(quit)
+	workers := max(1, runtime.GOMAXPROCS(0))
+	prepared := inOrder(readJobs(r, quit), workers, quit, func(j *job) {
+		d, err := parseDoc(j.raw)
+		j.raw = nil
 		if err != nil {
-			return fmt.Errorf("analyze: read: %w", err)
+			j.err = err
+			return
+		}
+		j.prep = a.Prepare(d)
+	})
+	decided := make(chan *job, 256)
+	go func() {
+		defer close(decided)
+		for j := range prepared {
+			<-j.done
+			if j.err == nil && j.fatal == nil {
+				j.published = j.prep.Published()
+				j.dec = a.Decide(j.prep)
+				j.prep = nil
+			}
+			select {
+			case decided <- j:
+			case <-quit:
+				return
+			}
+		}
+	}()
+	finished := inOrder(decided, workers, quit, func(j *job) {
+		if j.dec != nil {
+			j.dec.Finish()
+		}
+	})
+	bw := bufio.NewWriterSize(w, 1<<16)
+	p := newPending(a, window)
+	for j := range finished {
+		<-j.done
+		if j.fatal != nil {
+			return j.fatal
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if j.err != nil {
+			fmt.Fprintf(errw, "line %d: %v\n", j.line, j.err)
+			continue
+		}
+		p.add(a.Tag(j.dec), j.published)
+		if err := p.flush(bw, false); err != nil {
+			return err
 		}
 	}
 	if err := p.flush(bw, true); err != nil {
@@ -174,4 +207,87 @@ func analyzeStream(ctx context.Context, a *intel.Analyzer, r io.Reader, w io.Wri
 		return fmt.Errorf("analyze: write: %w", err)
 	}
 	return nil
+}
+
+// job is one input line on its way through the stages.
+type job struct {
+	line      int
+	raw       []byte
+	prep      *intel.Prepared
+	dec       *intel.Decided
+	published time.Time
+	err       error // a bad line, reported and skipped
+	fatal     error // reading failed
+	done      chan struct{}
+}
+
+// readJobs reads lines; the channel yields them in input order.
+func readJobs(r io.Reader, quit <-chan struct{}) <-chan *job {
+	out := make(chan *job, 256)
+	go func() {
+		defer close(out)
+		br := bufio.NewReaderSize(r, 1<<20)
+		for n := 1; ; n++ {
+			line, err := br.ReadBytes('\n')
+			var j *job
+			switch {
+			case len(bytes.TrimSpace(line)) > 0:
+				j = &job{line: n, raw: line}
+			case err != nil && err != io.EOF:
+				j = &job{line: n, fatal: fmt.Errorf("analyze: read: %w", err)}
+			}
+			if j != nil {
+				select {
+				case out <- j:
+				case <-quit:
+					return
+				}
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return out
+}
+
+// inOrder runs f on the jobs of in with n workers; the returned channel
+// yields the jobs in their input order, each with done closed once f ran
+// (f is skipped for a fatal job).
+func inOrder(in <-chan *job, n int, quit <-chan struct{}, f func(*job)) <-chan *job {
+	out := make(chan *job, 256)
+	work := make(chan *job, 256)
+	for range n {
+		go func() {
+			for j := range work {
+				f(j)
+				close(j.done)
+			}
+		}()
+	}
+	go func() {
+		defer close(out)
+		defer close(work)
+		for j := range in {
+			if j.done != nil {
+				<-j.done
+			}
+			j.done = make(chan struct{})
+			select {
+			case out <- j:
+			case <-quit:
+				return
+			}
+			if j.fatal != nil {
+				close(j.done)
+				continue
+			}
+			select {
+			case work <- j:
+			case <-quit:
+				return
+			}
+		}
+	}()
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"time"
 
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/internal/intel"
@@ -12,21 +13,39 @@ import (
 
 // pending holds results until their story is final, renaming the stories
 // that later articles merged away and giving each line its story's final
-// hashtags.
+// hashtags. To bound memory, a result is written anyway once it is older
+// than the window or maxPending results wait: a story that lives that long
+// keeps its ID for good (merges name the earlier story the survivor).
 type pending struct {
 	a       *intel.Analyzer
-	queue   []intel.Result
+	window  time.Duration
+	last    time.Time
+	queue   []held
 	head    int
 	renamed map[string]string   // merged story → the story it went into
 	tags    map[string][]string // story → its latest hashtags
 	count   map[string]int      // story → results held
 }
 
-func newPending(a *intel.Analyzer) *pending {
-	return &pending{a: a, renamed: map[string]string{}, tags: map[string][]string{}, count: map[string]int{}}
+// maxPending bounds how many results wait for their story to be final.
+const maxPending = 4096
+
+type held struct {
+	r intel.Result
+	t time.Time
 }
 
-func (p *pending) add(r intel.Result) {
+func newPending(a *intel.Analyzer, window time.Duration) *pending {
+	return &pending{a: a, window: window, renamed: map[string]string{}, tags: map[string][]string{}, count: map[string]int{}}
+}
+
+// add holds r, the result for a doc published at t (zero: as the one before).
+func (p *pending) add(r intel.Result, t time.Time) {
+	if t.IsZero() {
+		t = p.last
+	} else if t.After(p.last) {
+		p.last = t
+	}
 	for _, m := range r.Merged {
 		p.renamed[m] = r.Story
 		p.count[r.Story] += p.count[m]
@@ -35,7 +54,7 @@ func (p *pending) add(r intel.Result) {
 	}
 	p.tags[r.Story] = r.Hashtags
 	p.count[r.Story]++
-	p.queue = append(p.queue, r)
+	p.queue = append(p.queue, held{r, t})
 }
 
 func (p *pending) resolve(s string) string {
@@ -52,9 +71,10 @@ func (p *pending) resolve(s string) string {
 // analyzer's window; all of them when final.
 func (p *pending) flush(w io.Writer, final bool) error {
 	for p.head < len(p.queue) {
-		r := p.queue[p.head]
+		r := p.queue[p.head].r
 		story := p.resolve(r.Story)
-		if !final && p.a.Story(story) != "" {
+		old := p.queue[p.head].t.Before(p.last.Add(-p.window)) || len(p.queue)-p.head > maxPending
+		if !final && !old && !p.a.Final(story) {
 			break
 		}
 		r.Story = story
@@ -64,7 +84,7 @@ func (p *pending) flush(w io.Writer, final bool) error {
 		if err := writeResult(w, r); err != nil {
 			return err
 		}
-		p.queue[p.head] = intel.Result{}
+		p.queue[p.head] = held{}
 		p.head++
 		if p.count[story]--; p.count[story] <= 0 {
 			delete(p.count, story)

@@ -26,10 +26,9 @@ type Analyzer struct {
 	// canon maps the key of every article in the window to its canonical.
 	canon map[string]string
 	// queue holds the window's articles in arrival order, for eviction.
-	queue []queued
-	head  int
-	// tags holds each story's hashtags, by story ID.
-	tags map[string][]string
+	queue  []queued
+	head   int
+	tagger *tagger
 }
 
 type queued struct {
@@ -51,53 +50,109 @@ func New(opts Options) *Analyzer {
 		stories: cluster.New(v, copts),
 		vocab:   v,
 		canon:   map[string]string{},
-		tags:    map[string][]string{},
+		tagger:  newTagger(opts.Window),
 	}
 }
 
-// prepared is a Doc's text, ready for the decisions.
-type prepared struct {
-	t        time.Time
+// Prepared is a Doc with the analysis that needs nothing of the stream:
+// plain text, boilerplate removed, fingerprint, words, entities, summary
+// and language. Prepare is safe for concurrent use, so a caller with a
+// batch can prepare docs in parallel and Add them in order.
+type Prepared struct {
+	doc      Doc
 	lines    []string // the text without boilerplate, a paragraph a line
+	words    []wordStat
 	entities []tidings.Entity
 	print    *fingerprint.Print
+	text     text
 }
 
-func (a *Analyzer) prepare(d Doc) prepared {
-	t := d.Published
+// Prepare does the per-document half of the analysis of d.
+func (a *Analyzer) Prepare(d Doc) *Prepared {
+	text := PlainText(d.Body)
+	lines := fingerprint.Clean(text)
+	clean := strings.Join(lines, "\n")
+	p := &Prepared{
+		doc:      d,
+		lines:    lines,
+		entities: entity.Extract(d.Title, clean),
+		print:    fingerprint.New(d.Title, text),
+	}
+	p.words = wordStats(d.Title, lines, p.entities)
+	if !a.opts.SkipText {
+		p.text = prepareText(d.Title, clean, p.entities)
+	}
+	return p
+}
+
+// Add analyzes the next article of the stream and remembers it for the
+// articles after it.
+func (a *Analyzer) Add(d Doc) Result { return a.AddPrepared(a.Prepare(d)) }
+
+// AddPrepared is Add for a prepared doc; docs must come in stream order.
+func (a *Analyzer) AddPrepared(p *Prepared) Result {
+	d := a.Decide(p)
+	d.Finish()
+	return a.Tag(d)
+}
+
+// Decided is a doc after the stream's decisions (duplicate, story,
+// related), with what the rest of its text analysis needs.
+type Decided struct {
+	r     Result
+	t     time.Time
+	title string
+	body  string
+	text  text
+	df    dfSnapshot
+}
+
+// Decide makes the stream's decisions for the next doc. A batch that
+// prepares and finishes docs in parallel calls Decide, then Tag, for each
+// doc in stream order, and may call Finish concurrently in between.
+func (a *Analyzer) Decide(p *Prepared) *Decided {
+	t := a.advance(p.doc.Published)
+	d := &Decided{r: Result{Key: p.doc.Key}, t: t, title: p.doc.Title, text: p.text}
+	if m, ok := a.fp.Find(p.print); ok {
+		d.r.DuplicateOf = a.canon[m.Key]
+	}
+	if !a.opts.SkipText {
+		d.body = strings.Join(p.lines, "\n")
+		d.df = a.vocab.snapshot(p.words)
+	}
+	asg := a.place(p, t, d.r.DuplicateOf, "")
+	d.r.Story, d.r.Merged, d.r.Related = asg.Story, asg.Merged, asg.Related
+	return d
+}
+
+// Finish runs the text stages that need the stream's document
+// frequencies (as they were at Decide). It is safe for concurrent use.
+func (d *Decided) Finish() {
+	if d.df.words != nil {
+		d.text = finishText(d.title, d.body, d.text, d.df)
+		d.body = ""
+	}
+}
+
+// Tag gives a finished doc its story's hashtags and returns its Result.
+// Call it in stream order.
+func (a *Analyzer) Tag(d *Decided) Result {
+	r := d.r
+	r.Hashtags = a.tagger.tag(r.Story, r.Merged, d.text.hashtags, d.t)
+	r.Keyphrases, r.Entities, r.Summary, r.Language = d.text.keyphrases, d.text.entities, d.text.summary, d.text.language
+	return r
+}
+
+// advance moves the stream's clock to a doc's time (zero: the time of the
+// doc before) and forgets what fell out of the window.
+func (a *Analyzer) advance(t time.Time) time.Time {
 	if t.IsZero() {
 		t = a.last
 	} else if t.After(a.last) {
 		a.last = t
 	}
-	text := PlainText(d.Body)
 	a.evict(t)
-	lines := fingerprint.Clean(text)
-	return prepared{
-		t:        t,
-		lines:    lines,
-		entities: entity.Extract(d.Title, strings.Join(lines, "\n")),
-		print:    fingerprint.New(d.Title, text),
-	}
-}
-
-// Add analyzes the next article of the stream and remembers it for the
-// articles after it.
-func (a *Analyzer) Add(d Doc) Result {
-	p := a.prepare(d)
-	r := Result{Key: d.Key}
-	if m, ok := a.fp.Find(p.print); ok {
-		r.DuplicateOf = a.canon[m.Key]
-	}
-	var t text
-	if !a.opts.SkipText {
-		t = analyzeText(d.Title, strings.Join(p.lines, "\n"), p.entities, a.vocab)
-	}
-	asg := a.place(d, p, r.DuplicateOf, "")
-	r.Story, r.Merged, r.Related = asg.Story, asg.Merged, asg.Related
-	r.Hashtags = a.storyTags(r.Story, r.Merged, t.hashtags)
-	r.Keyphrases, r.Entities, r.Summary, r.Language = t.keyphrases, t.entities, t.summary, t.language
-	return r
+	return t
 }
 
 // Warm replays an article whose analysis was decided earlier (read back
@@ -107,34 +162,37 @@ func (a *Analyzer) Add(d Doc) Result {
 // then Add new ones; their decisions then match those of an Analyzer that
 // had run all along (up to the vocabulary of articles before the window).
 func (a *Analyzer) Warm(d Doc, r Result) {
-	p := a.prepare(d)
+	skip := a.opts.SkipText
+	a.opts.SkipText = true
+	p := a.Prepare(d)
+	a.opts.SkipText = skip
+	t := a.advance(d.Published)
 	story := r.Story
 	if story == "" {
 		story = d.Key
 	}
-	asg := a.place(d, p, r.DuplicateOf, story)
-	if len(a.tags[asg.Story]) == 0 && len(r.Hashtags) > 0 {
-		a.tags[asg.Story] = slices.Clone(r.Hashtags)
-	}
+	asg := a.place(p, t, r.DuplicateOf, story)
+	a.tagger.tag(asg.Story, nil, r.Hashtags, t)
 }
 
 // place records the article in the fingerprint index and the vocabulary,
 // and puts it in a story: its canonical's when it is a duplicate, story
 // when given, else the clusterer's choice.
-func (a *Analyzer) place(d Doc, p prepared, dupOf, story string) cluster.Assignment {
-	canon := d.Key
+func (a *Analyzer) place(p *Prepared, t time.Time, dupOf, story string) cluster.Assignment {
+	key := p.doc.Key
+	canon := key
 	if dupOf != "" {
 		canon = dupOf
 	}
-	a.fp.Add(d.Key, p.print)
-	a.canon[d.Key] = canon
-	a.queue = append(a.queue, queued{d.Key, p.t})
+	a.fp.Add(key, p.print)
+	a.canon[key] = canon
+	a.queue = append(a.queue, queued{key, t})
 
-	st := a.termStats(d.Title, p.lines, p.entities)
+	st := a.termStats(p.words)
 	if dupOf == "" {
-		ids := make([]uint32, 0, len(st))
-		for id := range st {
-			ids = append(ids, id)
+		ids := make([]uint32, len(st))
+		for i, s := range st {
+			ids[i] = s.id
 		}
 		a.vocab.observe(ids)
 	}
@@ -145,31 +203,11 @@ func (a *Analyzer) place(d Doc, p prepared, dupOf, story string) cluster.Assignm
 			story = dupOf
 		}
 	}
-	return a.stories.Add(d.Key, vec, p.t, story, dupOf == "")
+	return a.stories.Add(key, vec, t, story, dupOf == "")
 }
 
-// storyTags returns the story's hashtags, adopting the article's own when
-// the story has none yet, so every article of a story reports one set:
-// the one of its earliest article that had any.
-func (a *Analyzer) storyTags(story string, merged, own []string) []string {
-	tags := a.tags[story]
-	for _, m := range merged {
-		if len(tags) == 0 {
-			tags = a.tags[m]
-		}
-		delete(a.tags, m)
-	}
-	if len(tags) == 0 && len(own) > 0 {
-		tags = slices.Clone(own)
-	}
-	if len(tags) > 0 {
-		a.tags[story] = tags
-	}
-	return slices.Clone(tags)
-}
-
-// evict forgets fingerprints and story tags older than the window; the
-// clusterer evicts its own state.
+// evict forgets fingerprints older than the window; the clusterer and
+// the tagger evict their own state.
 func (a *Analyzer) evict(now time.Time) {
 	cut := now.Add(-a.opts.Window)
 	for a.head < len(a.queue) && a.queue[a.head].t.Before(cut) {
@@ -183,13 +221,6 @@ func (a *Analyzer) evict(now time.Time) {
 		a.queue = slices.Clone(a.queue[a.head:])
 		a.head = 0
 	}
-	if len(a.tags) > 2*(a.fp.Len()+16) {
-		for id := range a.tags {
-			if a.stories.Story(id) != id {
-				delete(a.tags, id)
-			}
-		}
-	}
 }
 
 // Size reports how many articles and stories the window holds, for
@@ -199,3 +230,12 @@ func (a *Analyzer) Size() (articles, stories int) { return a.stories.Len() }
 // Story returns the current ID of a story after merges, or "" when the
 // story has left the window (its decisions are final).
 func (a *Analyzer) Story(id string) string { return a.stories.Story(id) }
+
+// Final reports whether a story (by its current ID) has had no article
+// within the window as of the last Tag: nothing can join or merge it any
+// more. Unlike Story, it may be called between Tag calls while another
+// goroutine runs Decide.
+func (a *Analyzer) Final(story string) bool { return a.tagger.tags[story] == nil }
+
+// Published is the prepared doc's own time (zero when it had none).
+func (p *Prepared) Published() time.Time { return p.doc.Published }

@@ -17,15 +17,18 @@ type text struct {
 	language   string
 }
 
-// analyzeText runs the text stages on one article. df is the document
-// frequency table of the stream so far.
-func analyzeText(title, body string, entities []tidings.Entity, df keyphrase.DocFreq) text {
-	t := text{
-		summary:    summarize.Summarize(title, body, summarySentences),
-		keyphrases: keyphrase.Extract(title, body, df, maxKeyphrases),
-		entities:   entities,
-		language:   language.Detect(title + "\n" + body),
+// prepareText runs the text stages that need only the article.
+func prepareText(title, body string, entities []tidings.Entity) text {
+	return text{
+		summary:  summarize.Summarize(title, body, summarySentences),
+		entities: entities,
+		language: language.Detect(title + "\n" + body),
 	}
+}
+
+// finishText runs the stages that need the stream's document frequencies.
+func finishText(title, body string, t text, df keyphrase.DocFreq) text {
+	t.keyphrases = keyphrase.Extract(title, body, df, maxKeyphrases)
 	t.hashtags = hashtag.FromPhrases(t.keyphrases, t.entities, maxHashtags)
 	return t
 }

@@ -24,32 +24,43 @@ const (
 	vectorTerms = 64
 )
 
-type termStat struct {
+// wordStat is what a doc says about one content word.
+type wordStat struct {
+	word  string
 	tf    float64
 	title bool
 	caps  int
 }
 
-// termStats counts the content words of a title and body lines by term ID.
-func (a *Analyzer) termStats(title string, lines []string, ents []tidings.Entity) map[uint32]*termStat {
-	st := map[uint32]*termStat{}
+type termStat struct {
+	id uint32
+	wordStat
+}
+
+// wordStats counts the content words of a title and body lines, in
+// first-seen order. Words of the entities count as names wherever they are.
+func wordStats(title string, lines []string, ents []tidings.Entity) []wordStat {
 	names := map[string]bool{}
 	for _, e := range ents {
 		for _, w := range tokenize.Words(e.Text) {
 			names[contentWord(w)] = true
 		}
 	}
+	index := map[string]int{}
+	var out []wordStat
 	add := func(line string, inTitle bool) {
 		for _, t := range tokenize.Tokens(line) {
 			w := contentWord(t.Lower)
 			if w == "" {
 				continue
 			}
-			s := st[a.vocab.id(w)]
-			if s == nil {
-				s = &termStat{}
-				st[a.vocab.id(w)] = s
+			i, ok := index[w]
+			if !ok {
+				i = len(out)
+				index[w] = i
+				out = append(out, wordStat{word: w})
 			}
+			s := &out[i]
 			s.tf++
 			if inTitle {
 				s.title = true
@@ -63,7 +74,16 @@ func (a *Analyzer) termStats(title string, lines []string, ents []tidings.Entity
 	for _, l := range lines {
 		add(l, false)
 	}
-	return st
+	return out
+}
+
+// termStats gives the words their term IDs.
+func (a *Analyzer) termStats(ws []wordStat) []termStat {
+	out := make([]termStat, len(ws))
+	for i, w := range ws {
+		out[i] = termStat{a.vocab.id(w.word), w}
+	}
+	return out
 }
 
 // contentWord returns the word to count for a lowercase token, or "".
@@ -103,13 +123,14 @@ func isName(line string, t tokenize.Token) bool {
 // vector weighs term statistics by term frequency and the boosts, and
 // keeps the terms heaviest under the current inverse document frequency;
 // the clusterer applies the weights when it compares.
-func (a *Analyzer) vector(st map[uint32]*termStat) cluster.Vector {
+func (a *Analyzer) vector(st []termStat) cluster.Vector {
 	type scored struct {
 		t cluster.Term
 		s float64
 	}
 	v := make([]scored, 0, len(st))
-	for id, s := range st {
+	for _, s := range st {
+		id := s.id
 		w := 1 + math.Log(s.tf)
 		if s.title {
 			w *= titleBoost

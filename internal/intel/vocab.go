@@ -2,6 +2,7 @@ package intel
 
 import (
 	"math"
+	"strings"
 
 	"github.com/tidings/tidings/internal/intel/stopword"
 )
@@ -15,6 +16,12 @@ type vocab struct {
 	ids  map[string]uint32
 	df   []int32
 	docs int
+	// idf caches each term's weight, computed when the collection had
+	// stamp documents: the weight moves little while the collection grows
+	// by under a percent, and a logarithm per term per comparison is the
+	// clusterer's largest cost otherwise.
+	idf   []float64
+	stamp []int32
 }
 
 func newVocab() *vocab { return &vocab{ids: map[string]uint32{}} }
@@ -25,8 +32,10 @@ func (v *vocab) id(w string) uint32 {
 		return id
 	}
 	id := uint32(len(v.df))
-	v.ids[w] = id
+	v.ids[strings.Clone(w)] = id // w may be a slice of a whole article
 	v.df = append(v.df, 0)
+	v.idf = append(v.idf, 0)
+	v.stamp = append(v.stamp, -1)
 	return id
 }
 
@@ -35,6 +44,7 @@ func (v *vocab) observe(ids []uint32) {
 	v.docs++
 	for _, id := range ids {
 		v.df[id]++
+		v.stamp[id] = -1
 	}
 }
 
@@ -53,10 +63,12 @@ func (v *vocab) DocFreq(w string) int {
 // Weight is a term's inverse document frequency, the weight the story
 // clusterer gives it.
 func (v *vocab) Weight(id uint32) float64 {
-	idf := math.Log(float64(v.docs+priorDocs) / (float64(v.df[id]) + 0.5))
-	if idf < minIDF {
-		return minIDF
+	if st := v.stamp[id]; st >= 0 && v.docs-int(st) <= int(st)/100 {
+		return v.idf[id]
 	}
+	idf := math.Log(float64(v.docs+priorDocs) / (float64(v.df[id]) + 0.5))
+	idf = max(idf, minIDF)
+	v.idf[id], v.stamp[id] = idf, int32(v.docs)
 	return idf
 }
 
@@ -70,3 +82,34 @@ const priorDocs = 20
 
 // Docs reports how many documents were counted.
 func (v *vocab) Docs() int { return v.docs }
+
+// dfSnapshot is the document frequencies of one doc's words as they were
+// when the doc was decided: keyphrases can then be computed later, in
+// parallel, with the same result as at that moment.
+type dfSnapshot struct {
+	words map[string]int
+	docs  int
+}
+
+func (v *vocab) snapshot(ws []wordStat) dfSnapshot {
+	s := dfSnapshot{words: make(map[string]int, len(ws)), docs: v.docs}
+	for _, w := range ws {
+		s.words[w.word] = v.DocFreq(w.word)
+		if i := strings.IndexByte(w.word, '-'); i > 0 {
+			s.words[w.word[:i]] = v.DocFreq(w.word[:i])
+		}
+	}
+	return s
+}
+
+// DocFreq reports the frequency of w at the snapshot; words of other
+// documents count as unseen. It satisfies keyphrase.DocFreq.
+func (s dfSnapshot) DocFreq(w string) int {
+	if stopword.Is(w) {
+		return s.docs
+	}
+	return s.words[w]
+}
+
+// Docs reports how many documents were counted at the snapshot.
+func (s dfSnapshot) Docs() int { return s.docs }

@@ -169,6 +169,7 @@ func (c *Clusterer) merge(into, s *story) {
 	for id, w := range s.names {
 		into.names[id] += w
 	}
+	into.stamp = -1
 	into.live += s.live
 	if s.last.After(into.last) {
 		into.last = s.last

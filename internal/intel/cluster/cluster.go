@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"time"
@@ -76,8 +77,12 @@ type story struct {
 	live     int
 	centroid map[uint32]float64
 	names    map[uint32]float64 // the centroid of the name terms
-	into     *story
-	aliases  []string
+	// norm and nameNorm cache the weighted lengths of the centroids,
+	// computed at Add number stamp (-1: stale).
+	norm, nameNorm float64
+	stamp          int64
+	into           *story
+	aliases        []string
 }
 
 type posting struct {
@@ -219,7 +224,7 @@ func (c *Clusterer) Story(id string) string {
 }
 
 func (c *Clusterer) newStory(id string) *story {
-	s := &story{id: id, seq: c.seq + 1, centroid: map[uint32]float64{}, names: map[uint32]float64{}}
+	s := &story{id: id, seq: c.seq + 1, centroid: map[uint32]float64{}, names: map[uint32]float64{}, stamp: -1}
 	if old, ok := c.stories[id]; ok && old.into != nil {
 		// An alias of a merged story: the new story takes the ID back.
 		old.into = nil
@@ -257,52 +262,100 @@ func (s *story) add(v Vector, scale, sign float64) {
 			addTo(s.names, t.ID, sign*scale*float64(t.W))
 		}
 	}
+	s.stamp = -1
 }
 
 func addTo(m map[uint32]float64, id uint32, x float64) {
-	nw := m[id] + x
-	if math.Abs(nw) < 1e-9 {
+	old, ok := m[id]
+	if !ok && x < 0 {
+		return // pruned from the centroid earlier
+	}
+	nw := old + x
+	if nw < 1e-9 {
 		delete(m, id)
 		return
 	}
 	m[id] = nw
 }
 
+// maxCentroid bounds a centroid's terms; the lightest are pruned beyond
+// twice as many, so comparing with a big story costs no more than with a
+// small one.
+const maxCentroid = 256
+
+// norms returns the centroids' weighted lengths, recomputing them when the
+// story changed or the weights may have moved (every 256 articles).
+func (c *Clusterer) norms(s *story) (float64, float64) {
+	if s.stamp >= 0 && int64(c.seq)-s.stamp < 256 {
+		return s.norm, s.nameNorm
+	}
+	prune(s.centroid, c.w)
+	prune(s.names, c.w)
+	s.norm, s.nameNorm = weightedNorm(s.centroid, c.w), weightedNorm(s.names, c.w)
+	s.stamp = int64(c.seq)
+	return s.norm, s.nameNorm
+}
+
+func weightedNorm(m map[uint32]float64, w Weights) float64 {
+	var n2 float64
+	for id, x := range m {
+		y := x * w.Weight(id)
+		n2 += y * y
+	}
+	return math.Sqrt(n2)
+}
+
+func prune(m map[uint32]float64, w Weights) {
+	if len(m) <= 2*maxCentroid {
+		return
+	}
+	type tw struct {
+		id uint32
+		w  float64
+	}
+	all := make([]tw, 0, len(m))
+	for id, x := range m {
+		all = append(all, tw{id, x * w.Weight(id)})
+	}
+	slices.SortFunc(all, func(a, b tw) int {
+		if a.w != b.w {
+			return cmp.Compare(b.w, a.w)
+		}
+		return cmp.Compare(a.id, b.id)
+	})
+	for _, x := range all[maxCentroid:] {
+		delete(m, x.id)
+	}
+}
+
+// centroidCosine is the weighted cosine of a query and the centroid.
+func (c *Clusterer) centroidCosine(s *story, q query) float64 {
+	n, _ := c.norms(s)
+	if n <= 0 || q.norm <= 0 {
+		return 0
+	}
+	var dot float64
+	for i, t := range q.v {
+		dot += q.w2[i] * float64(t.W) * s.centroid[t.ID]
+	}
+	return dot / (q.norm * n)
+}
+
 // nameCosine is the weighted cosine of the query's and the story's names,
 // or -1 when either has none.
 func (c *Clusterer) nameCosine(s *story, q query) float64 {
-	var dot, n2, q2 float64
-	for id, x := range s.names {
-		w := c.w.Weight(id)
-		n2 += x * x * w * w
-	}
+	_, n := c.norms(s)
+	var dot, q2 float64
 	for i, t := range q.v {
 		if t.Name {
 			q2 += float64(t.W) * float64(t.W) * q.w2[i]
 			dot += q.w2[i] * float64(t.W) * s.names[t.ID]
 		}
 	}
-	if n2 <= 0 || q2 <= 0 {
+	if n <= 0 || q2 <= 0 {
 		return -1
 	}
-	return dot / math.Sqrt(q2*n2)
-}
-
-// cosine is the weighted cosine of a query (with its weighted squared
-// terms wq and weighted norm) and the centroid.
-func (c *Clusterer) centroidCosine(s *story, q query) float64 {
-	var dot, n2 float64
-	for id, x := range s.centroid {
-		w := c.w.Weight(id)
-		n2 += x * x * w * w
-	}
-	if n2 <= 0 {
-		return 0
-	}
-	for i, t := range q.v {
-		dot += q.w2[i] * float64(t.W) * s.centroid[t.ID]
-	}
-	return dot / (q.norm * math.Sqrt(n2))
+	return dot / (math.Sqrt(q2) * n)
 }
 
 // StoryOf returns the ID of the story an article of the window is in, or

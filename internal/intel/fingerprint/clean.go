@@ -60,7 +60,9 @@ func Clean(text string) []string {
 				l = strings.TrimSpace(l[loc[1]:])
 			}
 		}
-		l = strings.TrimSpace(readMore.ReplaceAllString(l, ""))
+		if mayReadMore(l) {
+			l = strings.TrimSpace(readMore.ReplaceAllString(l, ""))
+		}
 		if l == "" || isBoilerplate(l) {
 			continue
 		}
@@ -78,7 +80,33 @@ func isBoilerplate(l string) bool {
 		return false
 	}
 	low := strings.ToLower(strings.TrimRight(l, " .!:"))
+	first, _, _ := strings.Cut(low, " ")
+	if !boilerplateStarts[first] && !strings.Contains(low, "rights reserved") {
+		return false
+	}
 	return boilerplateLines.MatchString(low)
+}
+
+// boilerplateStarts are the first words boilerplateLines can match, a
+// cheap test before the regular expression.
+var boilerplateStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`related more read see advertisement advertising sponsored ad comments comment
+		no leave add sign subscribe register click try explore this reporting writing editing additional
+		(c) © (c)2024 copyright share tweet email print posted posted: updated updated: published published:
+		last follow getty ap reuters/ continue`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// mayReadMore is a cheap test before the readMore expression.
+func mayReadMore(l string) bool {
+	if strings.HasSuffix(l, "]") {
+		return true
+	}
+	low := strings.ToLower(l[max(0, len(l)-40):])
+	return strings.Contains(low, "read more") || strings.Contains(low, "continue reading") || strings.Contains(low, "read the full")
 }
 
 // Words returns the lowercase runs of letters and digits of s. Punctuation,

@@ -18,7 +18,7 @@ const shingleWords = 4
 
 // Number of MinHash values: bands × rows.
 const (
-	bands   = 16
+	bands   = 8
 	rows    = 4
 	sigSize = bands * rows
 )
@@ -26,14 +26,16 @@ const (
 // anchorMod samples shingles as anchors: about one in anchorMod, plus the
 // first leadAnchors of the text, so a two-sentence teaser still has some.
 const (
-	anchorMod   = 8
+	anchorMod   = 16
 	leadAnchors = 6
 )
 
 // Print is the fingerprint of one text.
 type Print struct {
-	// Shingles is the sorted set of shingle hashes.
-	Shingles []uint64
+	// Shingles is the sorted set of shingle hashes, 32 bits each: a
+	// fingerprint is kept for every article of the window, and a collision
+	// costs one shingle in one comparison.
+	Shingles []uint32
 	// Sig is the MinHash signature of Shingles.
 	Sig [sigSize]uint64
 	// Anchors are the shingles indexed for containment lookup.
@@ -54,22 +56,22 @@ func New(title, body string) *Print {
 	var lead []uint64
 	if len(words) > 0 {
 		n := max(1, len(words)-shingleWords+1)
-		sh := make([]uint64, 0, n)
+		sh := make([]uint32, 0, n)
 		for i := 0; i < n; i++ {
-			h := hashWords(words[i:min(len(words), i+shingleWords)])
+			h := uint32(hashWords(words[i:min(len(words), i+shingleWords)]) >> 32)
 			sh = append(sh, h)
 			if i < leadAnchors {
-				lead = append(lead, h)
+				lead = append(lead, uint64(h))
 			}
 		}
 		slices.Sort(sh)
-		p.Shingles = slices.Compact(sh)
+		p.Shingles = slices.Clip(slices.Compact(sh))
 	}
 	p.Sig = minhash(p.Shingles)
 	anchors := lead
 	for _, h := range p.Shingles {
 		if h%anchorMod == 0 {
-			anchors = append(anchors, h)
+			anchors = append(anchors, uint64(h))
 		}
 	}
 	// The title is an anchor too (whole, and without an outlet's suffix),
@@ -81,7 +83,7 @@ func New(title, body string) *Print {
 		}
 	}
 	slices.Sort(anchors)
-	p.Anchors = slices.Compact(anchors)
+	p.Anchors = slices.Clip(slices.Compact(anchors))
 	return p
 }
 
@@ -101,7 +103,7 @@ func stripOutlet(title string) string {
 
 // Resemblance returns |A∩B|/|A∪B| and the containment of the smaller set in
 // the larger, |A∩B|/min(|A|,|B|).
-func Resemblance(a, b []uint64) (jaccard, containment float64) {
+func Resemblance[T uint32 | uint64](a, b []T) (jaccard, containment float64) {
 	if len(a) == 0 || len(b) == 0 {
 		return 0, 0
 	}
@@ -128,7 +130,7 @@ func uniqueHashes(words []string) []uint64 {
 		out = append(out, hashString(w, fnvOffset))
 	}
 	slices.Sort(out)
-	return slices.Compact(out)
+	return slices.Clip(slices.Compact(out))
 }
 
 const (
@@ -166,14 +168,14 @@ func mix(x uint64) uint64 {
 	return x
 }
 
-func minhash(sh []uint64) [sigSize]uint64 {
+func minhash(sh []uint32) [sigSize]uint64 {
 	var sig [sigSize]uint64
 	for i := range sig {
 		sig[i] = ^uint64(0)
 	}
 	for _, h := range sh {
 		for i := range sig {
-			v := mix(h ^ seeds[i])
+			v := mix(uint64(h) ^ seeds[i])
 			if v < sig[i] {
 				sig[i] = v
 			}
