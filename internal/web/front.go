@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -71,7 +72,7 @@ type listPage struct {
 	Filter    filter
 	Cards     []card
 	Older     string // URL of the next page, "" on the last
-	Sources   []option
+	Sources   template.HTML // the source filter's options
 	Languages []string
 	Newest    string // URL of the first page when not on it
 }

@@ -81,7 +81,7 @@ type searchPage struct {
 	Search  searchQuery
 	Hits    []hit
 	Message string // why there are no results, or that the query was cut
-	Sources []option
+	Sources template.HTML // the source filter's options
 	Done    bool // a search ran
 }
 
