@@ -71,7 +71,7 @@ type listPage struct {
 	Tag       string // the hashtag page's tag
 	Filter    filter
 	Cards     []card
-	Older     string // URL of the next page, "" on the last
+	Older     string        // URL of the next page, "" on the last
 	Sources   template.HTML // the source filter's options
 	Languages []string
 	Newest    string // URL of the first page when not on it

@@ -80,9 +80,9 @@ type searchPage struct {
 	base
 	Search  searchQuery
 	Hits    []hit
-	Message string // why there are no results, or that the query was cut
+	Message string        // why there are no results, or that the query was cut
 	Sources template.HTML // the source filter's options
-	Done    bool // a search ran
+	Done    bool          // a search ran
 }
 
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
