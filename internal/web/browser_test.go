@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/tidings/tidings/internal/web"
 )
@@ -176,6 +178,17 @@ func TestBrowser(t *testing.T) {
 
 	do("admin", chromedp.Navigate(ts.URL+"/admin"), chromedp.WaitVisible(chromedp.CSS("table.health")))
 	shoot("admin")
+	do("dark mode", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
+		})
+		return err
+	}), chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS(".card")))
+	bg, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.body).backgroundColor`))
+	if err != nil || bg != "rgb(18, 19, 22)" {
+		t.Errorf("dark mode: got body background %q (%v), want rgb(18, 19, 22)", bg, err)
+	}
+	shoot("front-dark")
 	do("not found", chromedp.Navigate(ts.URL+"/story/999999"), chromedp.WaitVisible(chromedp.CSS("h1")))
 	if got := text("h1"); got != "Not found" {
 		t.Errorf("404 page: got h1 %q", got)
