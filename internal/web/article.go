@@ -155,7 +155,9 @@ func (s *Server) relatedArticles(ctx context.Context, ids []int64, copies map[in
 // paragraphs when the feed carried no HTML.
 func body(a *tidings.Article) template.HTML {
 	if strings.TrimSpace(a.HTML) != "" {
-		return template.HTML(a.HTML) // sanitized at ingestion: the one trusted field
+		// Sanitized at ingestion: the one trusted field. Images load lazily
+		// (a browser keeps the first of two loading attributes).
+		return template.HTML(strings.ReplaceAll(a.HTML, "<img ", `<img loading="lazy" decoding="async" `))
 	}
 	var b strings.Builder
 	for _, para := range strings.Split(a.Text, "\n") {
