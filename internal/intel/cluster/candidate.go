@@ -129,7 +129,7 @@ func (c *Clusterer) choose(q query, cands []candidate) (*story, []string) {
 		if nc := c.nameCosine(s, q); nc >= 0 {
 			score = (1-c.opts.NameShare)*score + c.opts.NameShare*nc
 		}
-		if score >= c.opts.Join+c.opts.Young/float64(s.live) {
+		if score >= c.threshold(s) {
 			ss = append(ss, scored{s, score})
 		}
 	}
@@ -144,10 +144,12 @@ func (c *Clusterer) choose(q query, cands []candidate) (*story, []string) {
 	})
 	group := []*story{ss[0].s}
 	for _, x := range ss[1:] {
-		if x.score >= c.opts.Merge {
+		if x.score >= c.opts.Merge || c.opts.MergeCentroid > 0 && c.storyCosine(ss[0].s, x.s) >= c.opts.MergeCentroid {
 			group = append(group, x.s)
 		}
 	}
+	ss[0].s.joins++
+	ss[0].s.joinSum += ss[0].score
 	if len(group) == 1 {
 		return group[0], nil
 	}
@@ -162,6 +164,38 @@ func (c *Clusterer) choose(q query, cands []candidate) (*story, []string) {
 	return into, merged
 }
 
+// storyCosine is the weighted cosine of two stories' centroids.
+func (c *Clusterer) storyCosine(a, b *story) float64 {
+	na, _ := c.norms(a)
+	nb, _ := c.norms(b)
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	if len(a.centroid) > len(b.centroid) {
+		a, b = b, a
+	}
+	var dot float64
+	for id, x := range a.centroid {
+		if y, ok := b.centroid[id]; ok {
+			w := c.w.Weight(id)
+			dot += x * y * w * w
+		}
+	}
+	return dot / (na * nb)
+}
+
+// threshold is the score an article needs to join s: Join, raised for a
+// young story, and raised to a share of the scores its articles joined
+// with, so a tight story (one event's reports agree closely) does not take
+// in a report of another event of the same kind.
+func (c *Clusterer) threshold(s *story) float64 {
+	t := c.opts.Join + c.opts.Young/float64(s.live)
+	if s.joins > 0 {
+		t = max(t, c.opts.Cohesion*s.joinSum/float64(s.joins))
+	}
+	return t
+}
+
 func (c *Clusterer) merge(into, s *story) {
 	for id, w := range s.centroid {
 		into.centroid[id] += w
@@ -171,6 +205,8 @@ func (c *Clusterer) merge(into, s *story) {
 	}
 	into.stamp = -1
 	into.live += s.live
+	into.joins += s.joins
+	into.joinSum += s.joinSum
 	if s.last.After(into.last) {
 		into.last = s.last
 	}

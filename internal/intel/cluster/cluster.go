@@ -25,6 +25,12 @@ type Options struct {
 	// two, and so on): one link is weak evidence that two articles report
 	// one event, a story with many articles has a reliable centroid.
 	Young float64
+	// MergeCentroid is the similarity of two candidate stories' centroids
+	// at which they merge; 0 turns it off.
+	MergeCentroid float64
+	// Cohesion is the share of a story's mean joining score that a new
+	// article needs; negative means 0.
+	Cohesion float64
 	// NameShare weighs the similarity of names against that of all terms;
 	// negative means 0.
 	NameShare float64
@@ -41,6 +47,7 @@ const (
 	defaultCentroidShare = 0.7
 	defaultNameShare     = 0.3
 	defaultYoung         = 0.15
+	defaultCohesion      = 0 // off: it costs more recall than it gains precision on the dev sets
 	// queryTerms is how many of a new article's heaviest terms look up
 	// candidates; postingCap bounds each term's posting list (newest kept).
 	queryTerms = 24
@@ -81,8 +88,12 @@ type story struct {
 	// computed at Add number stamp (-1: stale).
 	norm, nameNorm float64
 	stamp          int64
-	into           *story
-	aliases        []string
+	// joins and joinSum count the articles that chose the story and their
+	// scores: how tight the story is.
+	joins   int
+	joinSum float64
+	into    *story
+	aliases []string
 }
 
 type posting struct {
@@ -129,6 +140,12 @@ func New(w Weights, opts Options) *Clusterer {
 		opts.CentroidShare = defaultCentroidShare
 	case opts.CentroidShare < 0:
 		opts.CentroidShare = 0
+	}
+	switch {
+	case opts.Cohesion == 0:
+		opts.Cohesion = defaultCohesion
+	case opts.Cohesion < 0:
+		opts.Cohesion = 0
 	}
 	switch {
 	case opts.Young == 0:

@@ -1,0 +1,59 @@
+package cluster
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+type flat struct{}
+
+func (flat) Weight(uint32) float64 { return 1 }
+
+func vec(ids ...uint32) Vector {
+	v := make(Vector, len(ids))
+	for i, id := range ids {
+		v[i] = Term{ID: id, W: 1}
+	}
+	return v
+}
+
+func TestAdd(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	c := New(flat{}, Options{Join: 0.3, Young: -1, Cohesion: -1, Merge: 0.5, Window: 24 * time.Hour})
+	steps := []struct {
+		key    string
+		v      Vector
+		at     time.Duration
+		story  string
+		want   string
+		merged []string
+	}{
+		{"a", vec(1, 2, 3, 4), 0, "", "a", nil},
+		{"b", vec(10, 11, 12, 13), time.Hour, "", "b", nil},
+		{"c", vec(1, 2, 3, 5), 2 * time.Hour, "", "a", nil},
+		{"dup", vec(1, 2, 3, 4), 3 * time.Hour, "a", "a", nil},
+		// Ties a's and b's words together: b merges into the earlier a.
+		{"d", vec(1, 2, 3, 10, 11, 12), 4 * time.Hour, "", "a", []string{"b"}},
+		// A day after d, the window holds nothing of story a: a new story starts.
+		{"e", vec(1, 2, 3, 4), 29 * time.Hour, "", "e", nil},
+	}
+	for _, s := range steps {
+		got := c.Add(s.key, s.v, t0.Add(s.at), s.story, s.story == "")
+		if got.Story != s.want || !cmp.Equal(got.Merged, s.merged) {
+			t.Errorf("%s: got story %q merged %v, want %q and %v", s.key, got.Story, got.Merged, s.want, s.merged)
+		}
+		for _, r := range got.Related {
+			if c.StoryOf(r) == got.Story {
+				t.Errorf("%s: related %s is in its own story", s.key, r)
+			}
+		}
+	}
+	if got := c.Story("b"); got != "" {
+		t.Errorf("merged story b after eviction: got %q, want gone", got)
+	}
+	if n, s := c.Len(); n != 1 || s != 1 {
+		t.Errorf("got %d articles and %d stories in the window, want 1 and 1 (e)", n, s)
+	}
+}
