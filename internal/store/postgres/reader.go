@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -164,8 +165,15 @@ func (s *Store) SourceArticles(ctx context.Context, sourceID int64, before time.
 	return out, nil
 }
 
+// maxCandidates bounds the matches a search ranks: the newest this many
+// matching articles (after filters), as in the SQLite store.
+const maxCandidates = 200
+
 // Search is SearchArticles with filters; the query goes through
-// plainto_tsquery, which reads no operators.
+// plainto_tsquery, which reads no operators. Like the SQLite store it ranks
+// the newest maxCandidates matches by how many query words their title
+// holds, then by recency, so that both stores answer alike and a common
+// word costs no ts_rank over every matching row.
 func (s *Store) Search(ctx context.Context, query string, sourceID int64, hashtag string, from, to time.Time, limit int) ([]*tidings.Article, error) {
 	if len(codec.Words(query, 1)) == 0 {
 		return nil, tidings.Errorf(tidings.ErrInvalid, "the search has no words")
@@ -174,9 +182,8 @@ func (s *Store) Search(ctx context.Context, query string, sourceID int64, hashta
 		return nil, nil
 	}
 	var a args
-	q := `SELECT ` + articleColumns + ` FROM articles a JOIN article_search x ON x.article_id = a.id,
-		plainto_tsquery('simple'::regconfig, ` + a.add(searchText(query)) + `) q
-		WHERE x.search @@ q AND a.duplicate_of IS NULL`
+	q := `SELECT a.id, a.title FROM articles a JOIN article_search x ON x.article_id = a.id
+		WHERE x.search @@ plainto_tsquery('simple'::regconfig, ` + a.add(searchText(query)) + `) AND a.duplicate_of IS NULL`
 	if sourceID != 0 {
 		q += ` AND a.source_id = ` + a.add(sourceID)
 	}
@@ -193,10 +200,66 @@ func (s *Store) Search(ctx context.Context, query string, sourceID int64, hashta
 	if !to.IsZero() {
 		q += ` AND a.published_at < ` + a.add(to.UTC())
 	}
-	q += ` ORDER BY ts_rank(x.search, q) DESC, a.id DESC LIMIT ` + a.add(limit)
-	out, err := s.queryArticles(ctx, q, a...)
+	q += ` ORDER BY a.id DESC LIMIT ` + a.add(maxCandidates)
+	rows, err := s.pool.Query(ctx, q, a...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: search %q: %w", query, err)
 	}
+	type candidate struct {
+		id    int64
+		score int
+	}
+	words := codec.Words(query, 16) // as many as the SQLite store weighs
+	var cands []candidate
+	for rows.Next() {
+		var (
+			c     candidate
+			title string
+		)
+		if err := rows.Scan(&c.id, &title); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("postgres: search %q: %w", query, err)
+		}
+		c.score = titleScore(title, words)
+		cands = append(cands, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: search %q: %w", query, err)
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	ids := make([]int64, 0, min(limit, len(cands)))
+	for _, c := range cands[:min(limit, len(cands))] {
+		ids = append(ids, c.id)
+	}
+	arts, err := s.Articles(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: search %q: %w", query, err)
+	}
+	byID := make(map[int64]*tidings.Article, len(arts))
+	for _, x := range arts {
+		byID[x.ID] = x
+	}
+	out := make([]*tidings.Article, 0, len(ids))
+	for _, id := range ids {
+		if x := byID[id]; x != nil {
+			out = append(out, x)
+		}
+	}
 	return out, nil
+}
+
+// titleScore counts the query words that are words of the title.
+func titleScore(title string, words []string) int {
+	in := make(map[string]bool)
+	for _, w := range codec.Words(title, 64) {
+		in[w] = true
+	}
+	n := 0
+	for _, w := range words {
+		if in[w] {
+			n++
+		}
+	}
+	return n
 }
