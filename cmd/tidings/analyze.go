@@ -97,25 +97,26 @@ type outRecord struct {
 	Language    string           `json:"language"`
 }
 
-// parseDoc decodes one input line.
-func parseDoc(line []byte) (intel.Doc, error) {
+// parseDoc decodes one input line. A published time that does not parse
+// is a warning: the article is still analyzed, in input order.
+func parseDoc(line []byte) (d intel.Doc, warn, err error) {
 	var rec inRecord
 	if err := json.Unmarshal(line, &rec); err != nil {
-		return intel.Doc{}, err
+		return intel.Doc{}, nil, err
 	}
 	id, err := parseID(rec.ID)
 	if err != nil {
-		return intel.Doc{}, err
+		return intel.Doc{}, nil, err
 	}
-	d := intel.Doc{Key: id, Title: rec.Title, Body: rec.Body, URL: rec.URL, Source: rec.Source}
+	d = intel.Doc{Key: id, Title: rec.Title, Body: rec.Body, URL: rec.URL, Source: rec.Source}
 	if rec.Published != "" {
 		t, err := time.Parse(time.RFC3339, rec.Published)
 		if err != nil {
-			return intel.Doc{}, fmt.Errorf("published: %w", err)
+			warn = fmt.Errorf("published %q is not RFC 3339, ignored", rec.Published)
 		}
 		d.Published = t
 	}
-	return d, nil
+	return d, warn, nil
 }
 
 func parseID(raw json.RawMessage) (string, error) {
@@ -151,8 +152,8 @@ func analyzeStream(ctx context.Context, a *intel.Analyzer, window time.Duration,
 	defer close(quit)
 	workers := max(1, runtime.GOMAXPROCS(0))
 	prepared := inOrder(readJobs(r, quit), workers, quit, func(j *job) {
-		d, err := parseDoc(j.raw)
-		j.raw = nil
+		d, warn, err := parseDoc(j.raw)
+		j.raw, j.warn = nil, warn
 		if err != nil {
 			j.err = err
 			return
@@ -191,6 +192,9 @@ func analyzeStream(ctx context.Context, a *intel.Analyzer, window time.Duration,
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		if j.warn != nil {
+			fmt.Fprintf(errw, "line %d: %v\n", j.line, j.warn)
+		}
 		if j.err != nil {
 			fmt.Fprintf(errw, "line %d: %v\n", j.line, j.err)
 			continue
@@ -216,6 +220,7 @@ type job struct {
 	prep      *intel.Prepared
 	dec       *intel.Decided
 	published time.Time
+	warn      error // reported, the line is still analyzed
 	err       error // a bad line, reported and skipped
 	fatal     error // reading failed
 	done      chan struct{}

@@ -30,13 +30,13 @@ func TestAnalyzeContract(t *testing.T) {
 		`not json`,
 		``,
 		`{"id":"b","title":"Peru quake","body":"<p>LIMA (AP) - ` + body + `</p>"}`,
-		`{"id":"c","title":"Library budget","body":"The council approved a library budget."}`,
+		`{"id":"c","title":"Library budget","body":"The council approved a library budget.","published":"yesterday"}`,
 	}, "\n")
 	stdout, stderr, err := runMain(t, in, "analyze")
 	if err != nil {
 		t.Fatalf("analyze: %v", err)
 	}
-	for _, want := range []string{"line 2: missing id", "line 3: "} {
+	for _, want := range []string{"line 2: missing id", "line 3: ", `line 6: published "yesterday"`} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr %q lacks %q", stderr, want)
 		}
