@@ -38,12 +38,11 @@ func (s *Server) parsePages() map[string]*page {
 
 // base is what the layout needs on every page.
 type base struct {
-	Title     string // page title; the site title is appended
-	Site      string
-	Admin     bool   // show the admin link
-	Q         string // the search box's value
-	Feeds     []feedLink
-	Canonical string
+	Title string // page title; the site title is appended
+	Site  string
+	Admin bool   // show the admin link
+	Q     string // the search box's value
+	Feeds []feedLink
 }
 
 // feedLink is an outbound feed of the page, advertised with <link rel=alternate>.
