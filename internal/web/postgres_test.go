@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os"
 	"testing"
 	"time"
 
@@ -54,14 +55,27 @@ func TestPostgresPages(t *testing.T) {
 }
 
 // BenchmarkPagesPostgres is BenchmarkPages on PostgreSQL, on a fresh
-// database of TIDINGS_BENCH_ARTICLES synthetic articles (default 20000).
+// database of TIDINGS_BENCH_ARTICLES synthetic articles (default 20000), or
+// on the database named by TIDINGS_BENCH_POSTGRES, filled first when empty.
 func BenchmarkPagesPostgres(b *testing.B) {
-	st := openPostgres(b)
-	n := benchArticles(b)
-	start := time.Now()
-	if err := demo.Synthetic(context.Background(), st, n, 1, now, nil); err != nil {
-		b.Fatal(err)
+	ctx := context.Background()
+	var st *postgres.Store
+	if u := os.Getenv("TIDINGS_BENCH_POSTGRES"); u != "" {
+		var err error
+		if st, err = postgres.Open(ctx, u, postgres.Options{}); err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+	} else {
+		st = openPostgres(b)
 	}
-	b.Logf("generated %d articles in %s", n, time.Since(start).Round(time.Millisecond))
+	if stats, err := st.Stats(ctx); err != nil || stats.Articles == 0 {
+		n := benchArticles(b)
+		start := time.Now()
+		if err := demo.Synthetic(ctx, st, n, 1, now, nil); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("generated %d articles in %s", n, time.Since(start).Round(time.Millisecond))
+	}
 	benchServer(b, st, now)
 }
