@@ -189,7 +189,7 @@ func (c *Clusterer) storyCosine(a, b *story) float64 {
 // with, so a tight story (one event's reports agree closely) does not take
 // in a report of another event of the same kind.
 func (c *Clusterer) threshold(s *story) float64 {
-	t := c.opts.Join + c.opts.Young/float64(s.live)
+	t := c.opts.Join + c.opts.Young/float64(max(1, s.indexed))
 	if s.joins > 0 {
 		t = max(t, c.opts.Cohesion*s.joinSum/float64(s.joins))
 	}
@@ -205,6 +205,7 @@ func (c *Clusterer) merge(into, s *story) {
 	}
 	into.stamp = -1
 	into.live += s.live
+	into.indexed += s.indexed
 	into.joins += s.joins
 	into.joinSum += s.joinSum
 	if s.last.After(into.last) {
@@ -269,6 +270,9 @@ func (c *Clusterer) forget(a *article) {
 		}
 	}
 	s.live--
+	if a.indexed {
+		s.indexed--
+	}
 	if s.live <= 0 {
 		delete(c.stories, s.id)
 		for _, id := range s.aliases {

@@ -82,6 +82,7 @@ type story struct {
 	seq      uint64
 	last     time.Time
 	live     int
+	indexed  int // live articles that are not duplicates
 	centroid map[uint32]float64
 	names    map[uint32]float64 // the centroid of the name terms
 	// norm and nameNorm cache the weighted lengths of the centroids,
@@ -214,6 +215,9 @@ func (c *Clusterer) Add(key string, vec Vector, t time.Time, storyID string, ind
 	c.articles[key] = a
 	c.queue = append(c.queue, a)
 	s.live++
+	if a.indexed {
+		s.indexed++
+	}
 	if t.After(s.last) {
 		s.last = t
 	}
