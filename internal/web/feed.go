@@ -72,14 +72,14 @@ func (s *Server) storyFeed(w http.ResponseWriter, r *http.Request, f filter, tit
 		s.Error(w, r, err)
 		return
 	}
-	out := outFeed{Title: title, Home: absolute(r, home), Self: absolute(r, self+"."+r.PathValue("format"))}
+	out := outFeed{Title: title, Home: s.absolute(r, home), Self: s.absolute(r, self+"."+r.PathValue("format"))}
 	if q := f.query(); len(q) > 0 && home == "/" {
 		out.Home += "?" + q.Encode()
 		out.Self += "?" + q.Encode()
 	}
 	for _, c := range p.Cards {
 		it := feedItem{
-			ID:        absolute(r, fmt.Sprintf("/story/%d", c.Story.ID)),
+			ID:        s.absolute(r, fmt.Sprintf("/story/%d", c.Story.ID)),
 			Title:     c.Title,
 			Summary:   c.Summary,
 			Published: c.Story.FirstSeen,
@@ -119,12 +119,12 @@ func (s *Server) handleSearchFeed(w http.ResponseWriter, r *http.Request) {
 	q := "?" + sq.query().Encode()
 	out := outFeed{
 		Title: s.opts.SiteTitle + ": search for " + clip(sq.Q, 60),
-		Home:  absolute(r, "/search"+q),
-		Self:  absolute(r, "/search/feed."+r.PathValue("format")+q),
+		Home:  s.absolute(r, "/search"+q),
+		Self:  s.absolute(r, "/search/feed."+r.PathValue("format")+q),
 	}
 	for _, h := range hits {
 		it := feedItem{
-			ID:        absolute(r, fmt.Sprintf("/article/%d", h.Article.ID)),
+			ID:        s.absolute(r, fmt.Sprintf("/article/%d", h.Article.ID)),
 			Title:     h.Article.Title,
 			Summary:   summary(h.Article, 400),
 			Published: h.Article.PublishedAt,
