@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/tidings/tidings"
@@ -32,9 +33,13 @@ type outFeed struct {
 	Items   []feedItem
 }
 
-// absolute returns the site's absolute URL for path, from the request's
-// host: feeds are read by other programs and need absolute links.
-func absolute(r *http.Request, path string) string {
+// absolute returns the site's absolute URL for path: feeds are read by
+// other programs and need absolute links. Options.BaseURL says where the
+// site is when a proxy stands in front; otherwise the request's host does.
+func (s *Server) absolute(r *http.Request, path string) string {
+	if s.opts.BaseURL != "" {
+		return strings.TrimSuffix(s.opts.BaseURL, "/") + path
+	}
 	scheme := "http"
 	if r.TLS != nil {
 		scheme = "https"

@@ -35,6 +35,9 @@ type Options struct {
 	CSRFKey []byte
 	// PageSize is how many cards a page lists; 0: 20.
 	PageSize int
+	// BaseURL is the site's public address ("https://news.example.org"),
+	// used for the absolute links of outbound feeds; "": from each request.
+	BaseURL string
 }
 
 // Server is the reader web UI, an http.Handler.
