@@ -42,7 +42,7 @@ type Options struct {
 // Defaults tuned on the syndication and ECB+ dev sets (see cmd/tidings eval).
 const (
 	defaultJoin          = 0.225
-	defaultMerge         = 0.60
+	defaultMerge         = 0.50
 	defaultMinRelated    = 0.08
 	defaultCentroidShare = 0.7
 	defaultNameShare     = 0.3
