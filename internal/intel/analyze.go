@@ -15,8 +15,10 @@ import (
 // stories and related articles, and derives each article's text analysis.
 // Its memory is bounded by the window: fingerprints, vectors and stories
 // older than the window are forgotten (only the vocabulary's document
-// frequencies are kept). It is not safe for concurrent use: the live
-// pipeline feeds one Analyzer from one goroutine.
+// frequencies are kept). Keys must be unique within the window. Only
+// Prepare and Decided.Finish are safe for concurrent use; the rest runs
+// in stream order on one goroutine (the live pipeline feeds one Analyzer
+// from one goroutine; `tidings analyze` pipelines the stages).
 type Analyzer struct {
 	opts    Options
 	fp      *fingerprint.Index
@@ -68,7 +70,9 @@ type Prepared struct {
 }
 
 // Prepare does the per-document half of the analysis of d.
-func (a *Analyzer) Prepare(d Doc) *Prepared {
+func (a *Analyzer) Prepare(d Doc) *Prepared { return a.prepare(d, a.opts.SkipText) }
+
+func (a *Analyzer) prepare(d Doc, skipText bool) *Prepared {
 	text := PlainText(d.Body)
 	lines := fingerprint.Clean(text)
 	clean := strings.Join(lines, "\n")
@@ -79,7 +83,7 @@ func (a *Analyzer) Prepare(d Doc) *Prepared {
 		print:    fingerprint.New(d.Title, text),
 	}
 	p.words = wordStats(d.Title, lines, p.entities)
-	if !a.opts.SkipText {
+	if !skipText {
 		p.text = prepareText(d.Title, clean, p.entities)
 	}
 	return p
@@ -162,10 +166,7 @@ func (a *Analyzer) advance(t time.Time) time.Time {
 // then Add new ones; their decisions then match those of an Analyzer that
 // had run all along (up to the vocabulary of articles before the window).
 func (a *Analyzer) Warm(d Doc, r Result) {
-	skip := a.opts.SkipText
-	a.opts.SkipText = true
-	p := a.Prepare(d)
-	a.opts.SkipText = skip
+	p := a.prepare(d, true)
 	t := a.advance(d.Published)
 	story := r.Story
 	if story == "" {
