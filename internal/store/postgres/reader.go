@@ -41,10 +41,12 @@ func (s *Store) Stories(ctx context.Context, hashtag string, sourceID int64, lan
 		if len(keys) == 0 {
 			return nil, nil
 		}
-		where = append(where, `s.id IN (SELECT ar.story_id FROM article_hashtags h JOIN articles ar ON ar.id = h.article_id WHERE h.tag = `+a.add(keys[0])+`)`)
+		// ANY(ARRAY(...)) computes the tag's stories once; as IN, the
+		// planner walks every story newest first probing its articles.
+		where = append(where, `s.id = ANY(ARRAY(SELECT ar.story_id FROM article_hashtags h JOIN articles ar ON ar.id = h.article_id WHERE h.tag = `+a.add(keys[0])+`))`)
 	}
 	if sourceID != 0 {
-		where = append(where, `s.id IN (SELECT story_id FROM articles WHERE source_id = `+a.add(sourceID)+`)`)
+		where = append(where, `s.id = ANY(ARRAY(SELECT story_id FROM articles WHERE source_id = `+a.add(sourceID)+` AND story_id IS NOT NULL))`)
 	}
 	if lang != "" {
 		where = append(where, `EXISTS (SELECT 1 FROM articles ar WHERE ar.story_id = s.id AND ar.language = `+a.add(lang)+`)`)
