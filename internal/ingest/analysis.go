@@ -68,17 +68,50 @@ func (a *Analysis) Warm(ctx context.Context, st tidings.Store) error {
 	return nil
 }
 
-// Analyze decides duplicates, stories, related articles and the per-article
-// intelligence of newly stored articles, and saves them. sourceName names an
-// article's source for the analyzer.
-func (a *Analysis) Analyze(ctx context.Context, st tidings.Store, sourceName func(id int64) string, stored []*tidings.Article) error {
+// Batch is newly stored articles on their way through analysis: prepared
+// (in parallel, by whoever stored them), then decided in stored order.
+type Batch struct {
+	arts     []*tidings.Article
+	prepared []*intel.Prepared
+}
+
+// Prepare sorts articles into stored order and does the per-document half of
+// their analysis. It is safe for concurrent use.
+func (a *Analysis) Prepare(sourceName func(id int64) string, stored []*tidings.Article) *Batch {
 	arts := slices.Clone(stored)
 	// Stored order, which is the order the store's exact dedup saw them.
 	slices.SortFunc(arts, func(x, y *tidings.Article) int { return cmp.Compare(x.ID, y.ID) })
-	stories := map[int64]*tidings.Story{}
+	b := &Batch{arts: arts, prepared: make([]*intel.Prepared, len(arts))}
+	for i, art := range arts {
+		b.prepared[i] = a.an.Prepare(doc(art, sourceName(art.SourceID)))
+	}
+	return b
+}
+
+// Decide makes the stream's decisions for a prepared batch (batches must
+// come in stored order), finishes the text analysis on two goroutines, and
+// returns the articles and stories to save.
+func (a *Analysis) Decide(b *Batch) ([]*tidings.Article, []*tidings.Story) {
 	a.mu.Lock()
-	for _, art := range arts {
-		r := a.an.Add(doc(art, sourceName(art.SourceID)))
+	defer a.mu.Unlock()
+	decided := make([]*intel.Decided, len(b.arts))
+	for i, p := range b.prepared {
+		decided[i] = a.an.Decide(p)
+	}
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(decided); i += 2 {
+				decided[i].Finish()
+			}
+		}()
+	}
+	wg.Wait()
+	stories := map[int64]*tidings.Story{}
+	for i, art := range b.arts {
+		r := a.an.Tag(decided[i])
 		if art.DuplicateOf == 0 {
 			art.DuplicateOf = id(r.DuplicateOf)
 		}
@@ -101,13 +134,20 @@ func (a *Analysis) Analyze(ctx context.Context, st tidings.Store, sourceName fun
 			s.MergedFrom = append(s.MergedFrom, id(m))
 		}
 	}
-	a.mu.Unlock()
 	list := make([]*tidings.Story, 0, len(stories))
 	for _, s := range stories {
 		list = append(list, s)
 	}
-	slices.SortFunc(list, func(x, y *tidings.Story) int { return int(x.ID - y.ID) })
-	return st.SaveAnalysis(ctx, arts, list)
+	slices.SortFunc(list, func(x, y *tidings.Story) int { return cmp.Compare(x.ID, y.ID) })
+	return b.arts, list
+}
+
+// Analyze decides duplicates, stories, related articles and the per-article
+// intelligence of newly stored articles, and saves them. sourceName names an
+// article's source for the analyzer.
+func (a *Analysis) Analyze(ctx context.Context, st tidings.Store, sourceName func(id int64) string, stored []*tidings.Article) error {
+	arts, stories := a.Decide(a.Prepare(sourceName, stored))
+	return st.SaveAnalysis(ctx, arts, stories)
 }
 
 func doc(a *tidings.Article, source string) intel.Doc {

@@ -48,13 +48,25 @@ func (p *Pipeline) Run(ctx context.Context, report func(Outcome)) error {
 // drain returns.
 func (p *Pipeline) drain(ctx context.Context, report func(Outcome)) (int, error) {
 	jobs := make(chan *tidings.Source)
-	queue := make(chan analysisJob, 4*p.opts.Workers)
+	// Analysis is a pipeline of its own: the fetch workers prepare their new
+	// articles, one goroutine decides them in stored order, another saves.
+	queue := make(chan *analysisJob, 4*p.opts.Workers)
+	saves := make(chan *analysisJob, 4)
 	analyzed := make(chan struct{})
 	go func() {
-		defer close(analyzed)
+		defer close(saves)
 		for j := range queue {
-			if err := p.opts.Analyzer.Analyze(ctx, p.store, j.sourceName, j.articles); err != nil && ctx.Err() == nil {
-				p.log.Error("analyze new articles", "source_id", j.sourceID, "err", err)
+			<-j.ready
+			j.arts, j.stories = p.opts.Analyzer.Decide(j.batch)
+			j.batch = nil
+			saves <- j
+		}
+	}()
+	go func() {
+		defer close(analyzed)
+		for j := range saves {
+			if err := p.store.SaveAnalysis(ctx, j.arts, j.stories); err != nil && ctx.Err() == nil {
+				p.log.Error("save analysis", "source_id", j.sourceID, "err", err)
 			}
 		}
 	}()
@@ -64,10 +76,18 @@ func (p *Pipeline) drain(ctx context.Context, report func(Outcome)) (int, error)
 		go func() {
 			defer wg.Done()
 			for src := range jobs {
+				var job *analysisJob
 				out := p.refresh(ctx, src, func(arts []*tidings.Article) {
-					title := src.Title
-					queue <- analysisJob{src.ID, func(int64) string { return title }, arts}
+					// Queued in stored order (under the store lock),
+					// prepared after the lock is released.
+					job = &analysisJob{sourceID: src.ID, stored: arts, ready: make(chan struct{})}
+					queue <- job
 				})
+				if job != nil {
+					title := src.Title
+					job.batch = p.opts.Analyzer.Prepare(func(int64) string { return title }, job.stored)
+					close(job.ready)
+				}
 				if report != nil {
 					report(out)
 				}
@@ -97,11 +117,14 @@ func (p *Pipeline) drain(ctx context.Context, report func(Outcome)) (int, error)
 	return n, err
 }
 
-// analysisJob is a refresh's new articles waiting for analysis.
+// analysisJob is a refresh's new articles on their way through analysis.
 type analysisJob struct {
-	sourceID   int64
-	sourceName func(int64) string
-	articles   []*tidings.Article
+	sourceID int64
+	stored   []*tidings.Article
+	ready    chan struct{} // closed when batch is prepared
+	batch    *Batch
+	arts     []*tidings.Article
+	stories  []*tidings.Story
 }
 
 // RefreshAll makes every source due now and works the queue in this process
