@@ -1,6 +1,10 @@
 package tidings
 
-import "time"
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
 
 // MaxCommentBytes bounds a comment's Markdown source: long enough for a
 // considered reply, short enough that a page of comments stays small.
@@ -39,4 +43,20 @@ type ArticleState struct {
 type Follows struct {
 	Hashtags []string // display forms, as followed
 	Sources  []int64
+}
+
+// ValidateCommentBody returns ErrInvalid, with a message for the author,
+// unless body is valid UTF-8 (without NUL, which PostgreSQL's text
+// refuses) with some non-blank text and at most
+// MaxCommentBytes bytes.
+func ValidateCommentBody(body string) error {
+	switch {
+	case strings.TrimSpace(body) == "":
+		return Errorf(ErrInvalid, "the comment is empty")
+	case len(body) > MaxCommentBytes:
+		return Errorf(ErrInvalid, "a comment has at most %d characters", MaxCommentBytes)
+	case !utf8.ValidString(body) || strings.ContainsRune(body, 0):
+		return Errorf(ErrInvalid, "the comment is not valid text (UTF-8 without NUL)")
+	}
+	return nil
 }

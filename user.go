@@ -70,3 +70,18 @@ const (
 	// read the pages, "false" when they are sent to sign in. Unset: true.
 	SettingAnonymousRead = "anonymous_read"
 )
+
+// Validate returns ErrInvalid unless u has a valid name, a password hash
+// and a known role: what every store refuses to create.
+func (u *User) Validate() error {
+	if u == nil {
+		return Errorf(ErrInvalid, "no user")
+	}
+	if err := ValidateUserName(u.Name); err != nil {
+		return err
+	}
+	if u.PasswordHash == "" || !u.Role.Valid() {
+		return Errorf(ErrInvalid, "a user needs a password and the role admin or member")
+	}
+	return nil
+}
