@@ -84,6 +84,7 @@ func commands() map[string]command {
 		"analyze":   {"JSONL articles in, JSONL intelligence out", runAnalyze},
 		"reanalyze": {"re-derive intelligence for stored articles", runReanalyze},
 		"eval":      {"score analysis on the evaluation sets in ../shared/data", runEval},
+		"user": {"manage accounts (user add NAME [--admin])", runUser},
 	}
 }
 
@@ -177,4 +178,17 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// heapProfile writes the live heap to TIDINGS_MEMPROFILE when it is set, for
+// memory work; commands call it while their working state is still live.
+func (m *Main) heapProfile() {
+	path := m.Getenv("TIDINGS_MEMPROFILE")
+	if path == "" {
+		return
+	}
+	if f, err := os.Create(path); err == nil {
+		pprof.Lookup("heap").WriteTo(f, 0)
+		f.Close()
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -41,7 +42,14 @@ func runRefresh(ctx context.Context, m *Main, args []string) error {
 	prog := &progress{w: m.Stdout, total: len(srcs), tty: m.IsTerminal, start: time.Now()}
 	err = p.RefreshAll(ctx, prog.add)
 	prog.finish()
-	for _, e := range prog.errs {
+	m.heapProfile()
+	runtime.KeepAlive(p)
+	const shown = 10
+	for i, e := range prog.errs {
+		if i == shown {
+			fmt.Fprintf(m.Stderr, "… and %d more errors (see `tidings sources`)\n", len(prog.errs)-shown)
+			break
+		}
 		fmt.Fprintln(m.Stderr, e)
 	}
 	return err
