@@ -84,7 +84,7 @@ func commands() map[string]command {
 		"analyze":   {"JSONL articles in, JSONL intelligence out", runAnalyze},
 		"reanalyze": {"re-derive intelligence for stored articles", runReanalyze},
 		"eval":      {"score analysis on the evaluation sets in ../shared/data", runEval},
-		"user": {"manage accounts (user add NAME [--admin])", runUser},
+		"user":      {"manage accounts (user add NAME [--admin])", runUser},
 	}
 }
 
