@@ -24,11 +24,29 @@ func (a *args) add(v any) string {
 	return fmt.Sprintf("$%d", len(*a))
 }
 
+// tagWindow is how many of a hashtag's newest articles the first page of
+// its stories is drawn from: a popular tag has thousands, and the newest
+// stories are among the newest articles. When the window yields less than a
+// page, or for later pages, all of the tag's articles are used.
+const tagWindow = 1000
+
 // Stories returns stories newest activity first, before a cursor, filtered.
 func (s *Store) Stories(ctx context.Context, hashtag string, sourceID int64, lang string, before time.Time, beforeID int64, limit int) ([]*tidings.Story, error) {
 	if limit <= 0 {
 		return nil, nil
 	}
+	if hashtag != "" && before.IsZero() {
+		out, err := s.stories(ctx, hashtag, sourceID, lang, before, beforeID, limit, tagWindow)
+		if err != nil || len(out) == limit {
+			return out, err
+		}
+	}
+	return s.stories(ctx, hashtag, sourceID, lang, before, beforeID, limit, 0)
+}
+
+// stories is Stories drawing a hashtag's stories from its newest window
+// articles, or from all of them when window is 0.
+func (s *Store) stories(ctx context.Context, hashtag string, sourceID int64, lang string, before time.Time, beforeID int64, limit, window int) ([]*tidings.Story, error) {
 	var (
 		where []string
 		a     args
@@ -43,7 +61,13 @@ func (s *Store) Stories(ctx context.Context, hashtag string, sourceID int64, lan
 		}
 		// ANY(ARRAY(...)) computes the tag's stories once; as IN, the
 		// planner walks every story newest first probing its articles.
-		where = append(where, `s.id = ANY(ARRAY(SELECT ar.story_id FROM article_hashtags h JOIN articles ar ON ar.id = h.article_id WHERE h.tag = `+a.add(keys[0])+`))`)
+		// Nested ANY(ARRAY(...)) makes each step an index scan of the
+		// previous step's IDs (as joins, the planner scans whole indexes).
+		sub := `SELECT article_id FROM article_hashtags WHERE tag = ` + a.add(keys[0])
+		if window > 0 {
+			sub += ` ORDER BY article_id DESC LIMIT ` + a.add(window)
+		}
+		where = append(where, `s.id = ANY(ARRAY(SELECT story_id FROM articles WHERE id = ANY(ARRAY(`+sub+`))))`)
 	}
 	if sourceID != 0 {
 		where = append(where, `s.id = ANY(ARRAY(SELECT story_id FROM articles WHERE source_id = `+a.add(sourceID)+` AND story_id IS NOT NULL))`)

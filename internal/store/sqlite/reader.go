@@ -20,11 +20,29 @@ import (
 // host parameters is far higher; this keeps statements small).
 const maxBatch = 500
 
+// tagWindow is how many of a hashtag's newest articles the first page of
+// its stories is drawn from: a popular tag has thousands, and the newest
+// stories are among the newest articles. When the window yields less than a
+// page, or for later pages, all of the tag's articles are used.
+const tagWindow = 1000
+
 // Stories returns stories newest activity first, before a cursor, filtered.
 func (s *Store) Stories(ctx context.Context, hashtag string, sourceID int64, lang string, before time.Time, beforeID int64, limit int) ([]*tidings.Story, error) {
 	if limit <= 0 {
 		return nil, nil
 	}
+	if hashtag != "" && before.IsZero() {
+		out, err := s.stories(ctx, hashtag, sourceID, lang, before, beforeID, limit, tagWindow)
+		if err != nil || len(out) == limit {
+			return out, err
+		}
+	}
+	return s.stories(ctx, hashtag, sourceID, lang, before, beforeID, limit, 0)
+}
+
+// stories is Stories drawing a hashtag's stories from its newest window
+// articles, or from all of them when window is 0.
+func (s *Store) stories(ctx context.Context, hashtag string, sourceID int64, lang string, before time.Time, beforeID int64, limit, window int) ([]*tidings.Story, error) {
 	var (
 		where []string
 		args  []any
@@ -38,9 +56,14 @@ func (s *Store) Stories(ctx context.Context, hashtag string, sourceID int64, lan
 		if len(keys) == 0 {
 			return nil, nil
 		}
-		where = append(where, `s.id IN (SELECT m.story_id FROM article_hashtags h
-			JOIN articles m INDEXED BY articles_reader ON m.id = h.article_id WHERE h.tag = ?)`)
+		sub := `SELECT m.story_id FROM article_hashtags h
+			JOIN articles m INDEXED BY articles_reader ON m.id = h.article_id WHERE h.tag = ?`
 		args = append(args, keys[0])
+		if window > 0 {
+			sub += ` ORDER BY h.article_id DESC LIMIT ?`
+			args = append(args, window)
+		}
+		where = append(where, `s.id IN (`+sub+`)`)
 	}
 	if sourceID != 0 {
 		where = append(where, `s.id IN (SELECT story_id FROM articles WHERE source_id = ? AND story_id IS NOT NULL)`)
