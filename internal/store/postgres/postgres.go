@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -38,6 +39,10 @@ type Store struct {
 	pool *pgxpool.Pool
 	now  func() time.Time
 	log  *slog.Logger
+	// stored counts articles stored by this process; when it passes
+	// nextAnalyze the tables' planner statistics are refreshed (see
+	// refreshStats).
+	stored, nextAnalyze atomic.Int64
 }
 
 var _ tidings.Store = (*Store)(nil)

@@ -51,7 +51,28 @@ func (s *Store) SaveRefresh(ctx context.Context, sourceID int64, st tidings.Fetc
 	if err != nil {
 		return tidings.RefreshResult{}, err
 	}
+	s.refreshStats(ctx, res.New+res.Duplicates)
 	return res, nil
+}
+
+// refreshStats runs ANALYZE on the article tables each time this process
+// has doubled what it stored (from 1,000 on). During a bulk load autovacuum
+// lags behind, and with statistics of a near-empty table the planner picks
+// sequential scans for the dedup lookups: a first refresh of many feeds
+// then slows down by an order of magnitude as it goes.
+func (s *Store) refreshStats(ctx context.Context, added int) {
+	n := s.stored.Add(int64(added))
+	next := s.nextAnalyze.Load()
+	if next == 0 {
+		s.nextAnalyze.CompareAndSwap(0, 1000)
+		next = 1000
+	}
+	if n < next || !s.nextAnalyze.CompareAndSwap(next, 2*n) {
+		return
+	}
+	if _, err := s.pool.Exec(ctx, "ANALYZE articles, article_search, article_hashtags, stories"); err != nil {
+		s.log.Warn("postgres: analyze after bulk load", "err", err)
+	}
 }
 
 func (s *Store) saveItems(ctx context.Context, tx pgx.Tx, sourceID int64, items []*tidings.Article, res *tidings.RefreshResult) error {
