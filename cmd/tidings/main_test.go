@@ -175,3 +175,32 @@ func databases(t *testing.T) map[string]func(t *testing.T) string {
 	}
 	return dbs
 }
+
+func TestAddDiscoversFeed(t *testing.T) {
+	srv, _ := feedSite(t)
+	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprintf(w, `<!doctype html><html><head><title>Ledger</title><link rel="alternate" type="application/rss+xml" href="%s/rss.xml"></head><body>news</body></html>`, srv.URL)
+	}))
+	defer page.Close()
+	env := map[string]string{"TIDINGS_DATABASE_URL": "sqlite:" + filepath.Join(t.TempDir(), "t.db"), "TIDINGS_ALLOW_PRIVATE_NETWORKS": "true"}
+	out := run(t, env, "add", "--folder", "Money", page.URL)
+	if !strings.Contains(out, srv.URL+"/rss.xml") || !strings.Contains(out, "Daily Ledger") {
+		t.Errorf("add via site page: got %q, want the discovered feed and its title", out)
+	}
+	var stderr bytes.Buffer
+	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &stderr, Getenv: func(k string) string { return env[k] }}
+	err := m.Run(context.Background(), []string{"add", srv.URL + "/rss.xml"})
+	m.Close()
+	if err == nil || !strings.Contains(err.Error(), "already") {
+		t.Errorf("adding the same feed again: got %v, want an error saying it is already subscribed", err)
+	}
+	// Without the opt-in, loopback feeds are refused.
+	delete(env, "TIDINGS_ALLOW_PRIVATE_NETWORKS")
+	m = &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &stderr, Getenv: func(k string) string { return env[k] }}
+	err = m.Run(context.Background(), []string{"add", srv.URL + "/feed.json"})
+	m.Close()
+	if err == nil || !strings.Contains(err.Error(), "private") {
+		t.Errorf("adding a loopback feed without TIDINGS_ALLOW_PRIVATE_NETWORKS: got %v, want a refusal", err)
+	}
+}
