@@ -21,6 +21,8 @@ var notices = map[string]string{
 	"added":    "The source was added; it will be fetched shortly.",
 	"deleted":  "The source was removed with its articles.",
 	"imported": "The OPML file was imported.",
+	"password": "Your password was changed; your other browsers were signed out.",
+	"settings": "The settings were saved.",
 }
 
 func (s *Server) handleAdmin(w http.ResponseWriter, r *http.Request) {
@@ -37,9 +39,6 @@ func (s *Server) handleAdmin(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	s.render(w, r, http.StatusOK, "admin", p)
 }
-
-// errCSRF is shown when a form's token does not match its cookie.
-var errCSRF = tidings.Errorf(tidings.ErrUnauthorized, "This form has expired or came from another site. Reload the page and try again.")
 
 func (s *Server) handleAdminAdd(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)

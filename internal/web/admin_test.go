@@ -15,21 +15,20 @@ import (
 	"github.com/tidings/tidings/internal/web"
 )
 
-// adminSession fetches /admin and returns its CSRF cookie and form token.
+// adminSession signs an administrator in and fetches /admin; it returns
+// the session cookie and the form token.
 func adminSession(t *testing.T, f *fixture) (*http.Cookie, string, *goquery.Document) {
 	t.Helper()
-	rec := httptest.NewRecorder()
-	f.srv.ServeHTTP(rec, httptest.NewRequest("GET", "/admin", nil))
-	res := rec.Result()
-	if res.StatusCode != 200 {
-		t.Fatalf("GET /admin: got %d, want 200", res.StatusCode)
+	_, c := f.admin(t, "root")
+	status, doc := c.get(t, "/admin")
+	if status != 200 {
+		t.Fatalf("GET /admin: got %d, want 200", status)
 	}
-	doc, _ := goquery.NewDocumentFromReader(res.Body)
 	token, _ := doc.Find(`input[name=csrf]`).First().Attr("value")
-	if len(res.Cookies()) == 0 || token == "" {
-		t.Fatal("no CSRF cookie or token")
+	if c.cookies["tidings_session"] == nil || token == "" {
+		t.Fatal("no session cookie or token")
 	}
-	return res.Cookies()[0], token, doc
+	return c.cookies["tidings_session"], token, doc
 }
 
 func post(f *fixture, path string, form url.Values, c *http.Cookie) *http.Response {
@@ -99,9 +98,12 @@ func TestAdminDisabled(t *testing.T) {
 			t.Errorf("GET %s without Admin: got %d, want 404", path, rec.Code)
 		}
 	}
-	_, body := f.get(t, "/")
-	if !bytes.Contains([]byte(body), []byte(`href="/admin"`)) {
-		t.Errorf("admin link missing when enabled")
+	if _, body := f.get(t, "/"); bytes.Contains([]byte(body), []byte(`href="/admin"`)) {
+		t.Errorf("admin link shown to a visitor")
+	}
+	_, c := f.admin(t, "root")
+	if _, body := c.do(t, "GET", "/", nil); !bytes.Contains([]byte(body), []byte(`href="/admin"`)) {
+		t.Errorf("admin link missing for an administrator")
 	}
 }
 
@@ -109,7 +111,11 @@ func TestAdminOPML(t *testing.T) {
 	f := newFixture(t, web.Options{})
 	c, token, _ := adminSession(t, f)
 
-	res, body := f.get(t, "/admin/opml")
+	req := httptest.NewRequest("GET", "/admin/opml", nil)
+	req.AddCookie(c)
+	rec := httptest.NewRecorder()
+	f.srv.ServeHTTP(rec, req)
+	res, body := rec.Result(), rec.Body.String()
 	if res.StatusCode != 200 || !strings.Contains(body, `xmlUrl="https://meridianwire.example/feed.xml"`) {
 		t.Fatalf("export: got %d:\n%s", res.StatusCode, body)
 	}

@@ -27,6 +27,8 @@ type articlePage struct {
 	StoryID  int64
 	Related  []related
 	Entities []entityGroup // by type, for the intelligence panel
+	Comments *comments     // nil without accounts
+	State    tidings.ArticleState
 }
 
 // entityGroup is one kind of entity in the intelligence panel.
@@ -110,6 +112,11 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Entities = groupEntities(intel.Entities)
+	if p.Comments, err = s.loadComments(r, 0, a.ID); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	p.State = s.readState(ctx, []int64{a.ID})[a.ID]
 	s.render(w, r, http.StatusOK, "article", p)
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/internal/web"
 )
 
@@ -176,7 +177,12 @@ func TestBrowser(t *testing.T) {
 	}
 	shoot("search")
 
-	do("admin", chromedp.Navigate(ts.URL+"/admin"), chromedp.WaitVisible(chromedp.CSS("table.health")))
+	// The admin pages need an administrator: sign in through the form.
+	f.user(t, "root", tidings.RoleAdmin)
+	do("sign in", chromedp.Navigate(ts.URL+"/signin?next=/admin"), chromedp.WaitVisible(chromedp.CSS("#s-name")),
+		chromedp.SendKeys(chromedp.CSS("#s-name"), "root"), chromedp.SendKeys(chromedp.CSS("#s-password"), password("root")),
+		chromedp.Submit(chromedp.CSS("#s-password")))
+	do("admin", chromedp.WaitVisible(chromedp.CSS("table.health")))
 	shoot("admin")
 	do("dark mode", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{

@@ -20,6 +20,8 @@ type card struct {
 	Sources     []*tidings.Source // the first few, earliest publisher first
 	MoreSources int               // how many more carried it
 	Hashtags    []string
+	Comments    int  // visible comments on the story and its articles
+	Read        bool // the viewer read the headline article
 }
 
 // maxCardSources is how many source names a card spells out.
@@ -74,7 +76,8 @@ type listPage struct {
 	Older     string        // URL of the next page, "" on the last
 	Sources   template.HTML // the source filter's options
 	Languages []string
-	Newest    string // URL of the first page when not on it
+	Newest    string     // URL of the first page when not on it
+	Follow    *following // the hashtag page's follow button; nil for visitors
 }
 
 // languages offered by the language filter; any code is accepted in the URL.
@@ -123,6 +126,7 @@ func (s *Server) handleTag(w http.ResponseWriter, r *http.Request) {
 	p.base = s.base(r, "#"+tag)
 	p.Heading = "#" + tag
 	p.Tag = tag
+	p.Follow = s.followState(r, tag, 0)
 	p.Feeds = feedLinks("/tag/"+url.PathEscape(tag)+"/feed", s.opts.SiteTitle+": #"+tag, nil)
 	s.render(w, r, http.StatusOK, "front", p)
 }
@@ -189,9 +193,17 @@ func (s *Server) cards(ctx context.Context, stories []*tidings.Story, srcByID ma
 	if err != nil {
 		return nil, err
 	}
+	var counts map[int64]int
+	if s.accounts != nil {
+		if counts, err = s.accounts.CommentCounts(ctx, ids); err != nil {
+			return nil, err
+		}
+	}
+	read := s.readState(ctx, heads)
 	cards := make([]card, 0, len(stories))
 	for _, st := range stories {
-		c := card{Story: st, Headline: byID[st.HeadlineArticleID], Hashtags: st.Hashtags}
+		c := card{Story: st, Headline: byID[st.HeadlineArticleID], Hashtags: st.Hashtags,
+			Comments: counts[st.ID], Read: read[st.HeadlineArticleID].Read}
 		if c.Headline != nil {
 			c.Title = c.Headline.Title
 			c.Summary = summary(c.Headline, 320)

@@ -10,6 +10,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"github.com/tidings/tidings"
 )
 
 // page is one parsed page template: the layout plus the page's own blocks.
@@ -43,6 +45,12 @@ type base struct {
 	Admin bool   // show the admin link
 	Q     string // the search box's value
 	Feeds []feedLink
+
+	Accounts bool          // sign-in exists on this server
+	Setup    bool          // no account exists yet: offer the first-run page
+	User     *tidings.User // the signed-in user, nil for a visitor
+	CSRF     string        // the signed-in user's form token
+	Path     string        // the page's own address, to come back to
 }
 
 // feedLink is an outbound feed of the page, advertised with <link rel=alternate>.
@@ -51,7 +59,15 @@ type feedLink struct {
 }
 
 func (s *Server) base(r *http.Request, title string) base {
-	return base{Title: title, Site: s.opts.SiteTitle, Admin: s.opts.Admin != nil}
+	b := base{Title: title, Site: s.opts.SiteTitle, Accounts: s.accounts != nil, Path: r.URL.RequestURI()}
+	if s.accounts == nil {
+		return b
+	}
+	b.User = userOf(r)
+	b.Admin = s.opts.Admin != nil && b.User.IsAdmin()
+	b.CSRF = s.sessionCSRF(r)
+	b.Setup = b.User == nil && !s.settings.hasUsers(r.Context(), s)
+	return b
 }
 
 // feedLinks lists the three outbound feeds at prefix ("/feed", "/tag/x/feed").

@@ -10,7 +10,12 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"time"
+
+	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/auth"
+	"github.com/tidings/tidings/internal/markdown"
 )
 
 //go:embed templates/*.html
@@ -28,9 +33,21 @@ type Options struct {
 	// SiteTitle names the site in page titles and feeds; "": "Tidings".
 	SiteTitle string
 	// Admin, when set, enables the admin pages (sources, OPML, feed
-	// health). There are no accounts yet, so anyone who reaches the server
-	// may use them: leave it nil on a shared deployment.
+	// health), open to users with the admin role only.
 	Admin AdminStore
+	// Accounts enables sign-in, comments and reading state; nil: the
+	// store's own when it implements tidings.AccountStore. Without
+	// accounts nobody can sign in, so the admin pages are unreachable.
+	Accounts tidings.AccountStore
+	// Hasher hashes passwords; nil: argon2id at its default costs (tests
+	// pass cheaper ones).
+	Hasher *auth.Hasher
+	// SecureCookies marks cookies Secure even on plain HTTP requests: for a
+	// TLS proxy that does not send X-Forwarded-Proto.
+	SecureCookies bool
+	// EditWindow is how long authors may edit or delete their comments;
+	// 0: 15 minutes.
+	EditWindow time.Duration
 	// CSRFKey signs the admin forms' tokens; nil: a random per-process key.
 	CSRFKey []byte
 	// PageSize is how many cards a page lists; 0: 20.
@@ -51,6 +68,12 @@ type Server struct {
 	csrf  []byte
 
 	srcCache sourceCache
+
+	accounts tidings.AccountStore // nil: no accounts
+	hasher   *auth.Hasher
+	limiter  *auth.Limiter
+	markdown *markdown.Renderer
+	settings settingsCache
 }
 
 // New returns a Server reading from store.
@@ -72,6 +95,19 @@ func New(store Store, opts Options) *Server {
 		s.csrf = make([]byte, 32)
 		rand.Read(s.csrf) // never fails (crypto/rand panics on failure)
 	}
+	s.accounts = opts.Accounts
+	if s.accounts == nil {
+		s.accounts, _ = store.(tidings.AccountStore)
+	}
+	s.hasher = opts.Hasher
+	if s.hasher == nil {
+		s.hasher = auth.NewHasher(auth.Options{})
+	}
+	if s.opts.EditWindow <= 0 {
+		s.opts.EditWindow = 15 * time.Minute
+	}
+	s.limiter = auth.NewLimiter(auth.LimiterOptions{Now: s.now})
+	s.markdown = markdown.New()
 	s.pages = s.parsePages()
 	s.routes()
 	return s
@@ -92,12 +128,15 @@ func (s *Server) routes() {
 		m.HandleFunc("GET /tag/{tag}/feed."+format, withFormat(format, s.handleTagFeed))
 		m.HandleFunc("GET /search/feed."+format, withFormat(format, s.handleSearchFeed))
 	}
-	if s.opts.Admin != nil {
-		m.HandleFunc("GET /admin", s.handleAdmin)
-		m.HandleFunc("POST /admin/sources", s.handleAdminAdd)
-		m.HandleFunc("POST /admin/sources/{id}/delete", s.handleAdminDelete)
-		m.HandleFunc("POST /admin/opml", s.handleAdminImport)
-		m.HandleFunc("GET /admin/opml", s.handleAdminExport)
+	if s.opts.Admin != nil && s.accounts != nil {
+		m.HandleFunc("GET /admin", s.admin(s.handleAdmin))
+		m.HandleFunc("POST /admin/sources", s.admin(s.handleAdminAdd))
+		m.HandleFunc("POST /admin/sources/{id}/delete", s.admin(s.handleAdminDelete))
+		m.HandleFunc("POST /admin/opml", s.admin(s.handleAdminImport))
+		m.HandleFunc("GET /admin/opml", s.admin(s.handleAdminExport))
+	}
+	if s.accounts != nil {
+		s.accountRoutes(m)
 	}
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, errPageNotFound)
@@ -112,6 +151,22 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 	h.Set("X-Frame-Options", "DENY")
+	r = s.loadViewer(w, r)
+	if s.accounts != nil && userOf(r) != nil {
+		// Pages differ per user: no shared cache may keep them.
+		h.Set("Cache-Control", "private, no-store")
+	}
+	if !s.guard(w, r) {
+		return
+	}
+	if !s.mayRead(r) {
+		if r.Method == http.MethodGet || r.Method == http.MethodHead {
+			http.Redirect(w, r, "/signin?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			return
+		}
+		s.Error(w, r, errNoAccess)
+		return
+	}
 	s.mux.ServeHTTP(w, r)
 }
 

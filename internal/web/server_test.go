@@ -12,6 +12,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/auth"
 	"github.com/tidings/tidings/internal/demo"
 	"github.com/tidings/tidings/internal/store/sqlite"
 	"github.com/tidings/tidings/internal/web"
@@ -28,6 +29,9 @@ type store interface {
 	tidings.Store
 	web.Store
 }
+
+// cheapHasher hashes test passwords with tiny argon2id costs.
+var cheapHasher = auth.NewHasher(auth.Options{Memory: 64, Time: 1, Threads: 1})
 
 // fixture is a seeded store and a server on it.
 type fixture struct {
@@ -53,7 +57,12 @@ func newFixtureOn(t testing.TB, st store, opts web.Options) *fixture {
 	if err := demo.SeedAt(ctx, st, now); err != nil {
 		t.Fatalf("demo.SeedAt: %v", err)
 	}
-	opts.Now = func() time.Time { return now }
+	if opts.Now == nil {
+		opts.Now = func() time.Time { return now }
+	}
+	if opts.Hasher == nil {
+		opts.Hasher = cheapHasher // argon2id at its real cost would dominate the tests
+	}
 	if opts.Admin == nil {
 		opts.Admin = st
 	}

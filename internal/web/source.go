@@ -14,7 +14,8 @@ type sourcePage struct {
 	Articles []related
 	Older    string
 	Newest   string
-	Stories  string // the front page filtered by this source
+	Stories  string     // the front page filtered by this source
+	Follow   *following // nil for visitors
 }
 
 func (s *Server) handleSource(w http.ResponseWriter, r *http.Request) {
@@ -41,6 +42,7 @@ func (s *Server) handleSource(w http.ResponseWriter, r *http.Request) {
 	}
 	p := sourcePage{Source: src, Stories: fmt.Sprintf("/?source=%d", id)}
 	p.base = s.base(r, src.Title)
+	p.Follow = s.followState(r, "", id)
 	if len(arts) > s.opts.PageSize {
 		arts = arts[:s.opts.PageSize]
 		last := arts[len(arts)-1]

@@ -27,6 +27,7 @@ type storyPage struct {
 	Related  []card
 	Timeline template.HTML
 	Sources  int
+	Comments *comments // nil without accounts
 }
 
 // maxRelated is how many related stories or articles a page lists.
@@ -87,6 +88,10 @@ func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Timeline = timeline(arts, srcByID)
 	if p.Related, err = s.relatedStories(ctx, st.ID, arts, srcByID); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if p.Comments, err = s.loadComments(r, st.ID, 0); err != nil {
 		s.Error(w, r, err)
 		return
 	}
