@@ -1,13 +1,17 @@
 package web
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/tidings/tidings"
 )
@@ -57,9 +61,57 @@ func (s *Server) sessionCSRF(r *http.Request) string {
 }
 
 func (s *Server) sign(v string) string {
-	m := hmac.New(sha256.New, s.csrf)
+	m := hmac.New(sha256.New, s.csrfKey())
 	m.Write([]byte(v))
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
+
+// csrfKeySetting names the instance setting holding the CSRF key (hex).
+const csrfKeySetting = "csrf_key"
+
+// csrfKey returns the key that signs form tokens, loading (or, on a new
+// instance, creating) the instance's key on first use. Two processes
+// creating it at once both read back what was stored last; should that
+// still differ, forms of one process fail once on the other and work
+// after a reload. A store failure falls back to a per-process key.
+func (s *Server) csrfKey() []byte {
+	s.keyMu.Lock()
+	defer s.keyMu.Unlock()
+	if len(s.csrf) > 0 {
+		return s.csrf
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	key, err := s.loadKey(ctx)
+	if err != nil {
+		s.log.Error("web: CSRF key from settings; using a per-process key", "err", err)
+		key = make([]byte, 32)
+		rand.Read(key)
+	}
+	s.csrf = key
+	return key
+}
+
+func (s *Server) loadKey(ctx context.Context) ([]byte, error) {
+	v, err := s.accounts.Setting(ctx, csrfKeySetting)
+	if err != nil {
+		return nil, err
+	}
+	if key, err := hex.DecodeString(v); err == nil && len(key) >= 32 {
+		return key, nil
+	}
+	key := make([]byte, 32)
+	rand.Read(key)
+	if err := s.accounts.SetSetting(ctx, csrfKeySetting, hex.EncodeToString(key)); err != nil {
+		return nil, err
+	}
+	if v, err = s.accounts.Setting(ctx, csrfKeySetting); err != nil {
+		return nil, err
+	}
+	if key, err = hex.DecodeString(v); err != nil || len(key) < 32 {
+		return nil, fmt.Errorf("web: stored CSRF key is malformed")
+	}
+	return key, nil
 }
 
 // checkCSRF reports whether a state-changing request carries the token of

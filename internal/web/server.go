@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"sync"
 	"time"
 
 	"github.com/tidings/tidings"
@@ -48,7 +49,10 @@ type Options struct {
 	// EditWindow is how long authors may edit or delete their comments;
 	// 0: 15 minutes.
 	EditWindow time.Duration
-	// CSRFKey signs the admin forms' tokens; nil: a random per-process key.
+	// CSRFKey signs the forms' tokens; nil: the instance's key, kept in
+	// the account store's settings so that every process behind a load
+	// balancer accepts the others' tokens (a random per-process key when
+	// there are no accounts).
 	CSRFKey []byte
 	// PageSize is how many cards a page lists; 0: 20.
 	PageSize int
@@ -65,7 +69,8 @@ type Server struct {
 	now   func() time.Time
 	pages map[string]*page
 	mux   *http.ServeMux
-	csrf  []byte
+	csrf  []byte // guarded by keyMu while it is nil
+	keyMu sync.Mutex
 
 	srcCache sourceCache
 
@@ -91,10 +96,6 @@ func New(store Store, opts Options) *Server {
 	if s.opts.PageSize <= 0 {
 		s.opts.PageSize = 20
 	}
-	if len(s.csrf) == 0 {
-		s.csrf = make([]byte, 32)
-		rand.Read(s.csrf) // never fails (crypto/rand panics on failure)
-	}
 	s.accounts = opts.Accounts
 	if s.accounts == nil {
 		s.accounts, _ = store.(tidings.AccountStore)
@@ -106,6 +107,10 @@ func New(store Store, opts Options) *Server {
 	if s.opts.EditWindow <= 0 {
 		s.opts.EditWindow = 15 * time.Minute
 	}
+	if len(s.csrf) == 0 && s.accounts == nil {
+		s.csrf = make([]byte, 32)
+		rand.Read(s.csrf) // never fails (crypto/rand panics on failure)
+	} // with accounts, the key is the instance's, loaded on first use (csrfKey)
 	s.limiter = auth.NewLimiter(auth.LimiterOptions{Now: s.now})
 	s.markdown = markdown.New()
 	s.pages = s.parsePages()

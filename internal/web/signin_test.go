@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/internal/auth"
@@ -360,4 +361,20 @@ func between(s, from, to string) string {
 	}
 	out, _, _ := strings.Cut(rest, to)
 	return out
+}
+
+// TestTwoProcesses: two servers on one database (two processes behind a
+// load balancer) accept each other's sessions and form tokens.
+func TestTwoProcesses(t *testing.T) {
+	bothStores(t, web.Options{}, func(t *testing.T, f *fixture) {
+		a := f.articleBy(t, dockTitle)
+		_, ann := f.member(t, "ann")
+		second := &fixture{st: f.st, srv: web.New(f.st, web.Options{Now: func() time.Time { return now }, Hasher: cheapHasher})}
+		other := second.client()
+		other.cookies, other.csrf = ann.cookies, ann.csrf
+		res, body := other.do(t, "POST", fmt.Sprintf("/article/%d/comments", a.ID), url.Values{"body": {"via the other process"}, "csrf": {ann.csrf}})
+		if res.StatusCode != http.StatusSeeOther {
+			t.Errorf("other process: got %d, want 303: %s", res.StatusCode, between(body, "<main", "</main>"))
+		}
+	})
 }
