@@ -39,6 +39,8 @@ func (s *Server) accountRoutes(m *http.ServeMux) {
 
 	m.HandleFunc("GET /admin/comments", s.admin(s.handleModeration))
 	m.HandleFunc("POST /admin/settings", s.admin(s.handleSettings))
+	m.HandleFunc("GET /admin/users", s.admin(s.handleUsers))
+	m.HandleFunc("POST /admin/users", s.admin(s.handleAddUser))
 }
 
 type signInPage struct {

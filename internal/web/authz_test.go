@@ -85,6 +85,9 @@ func TestAuthorization(t *testing.T) {
 			{"member cannot delete sources", bobC, "POST", "/admin/sources/1/delete", nil, http.StatusForbidden},
 			{"member cannot import OPML", bobC, "POST", "/admin/opml", nil, http.StatusForbidden},
 			{"member cannot change settings", bobC, "POST", "/admin/settings", nil, http.StatusForbidden},
+			{"member cannot list accounts", bobC, "GET", "/admin/users", nil, http.StatusForbidden},
+			{"member cannot add accounts", bobC, "POST", "/admin/users", url.Values{"name": {"mallory"}, "password": {"long enough"}, "role": {"admin"}}, http.StatusForbidden},
+			{"anonymous cannot add accounts", anon, "POST", "/admin/users", url.Values{"name": {"mallory"}, "password": {"long enough"}, "role": {"admin"}}, http.StatusForbidden},
 			{"member cannot hide", bobC, "POST", "/comments/" + cid + "/hide", nil, http.StatusForbidden},
 			{"member cannot unhide", bobC, "POST", "/comments/" + cid + "/show", nil, http.StatusForbidden},
 			{"member cannot edit another's comment", bobC, "POST", "/comments/" + cid + "/edit", body, http.StatusForbidden},
@@ -125,6 +128,9 @@ func TestAuthorization(t *testing.T) {
 		}
 		if _, err := f.st.SourceByURL(ctx, "https://evil.example/feed"); err == nil {
 			t.Error("a refused request added a source")
+		}
+		if _, err := f.accounts().UserByName(ctx, "mallory"); err == nil {
+			t.Error("a refused request added an account")
 		}
 		if v, _ := f.accounts().Setting(ctx, tidings.SettingAnonymousRead); v != "" {
 			t.Errorf("a refused request changed a setting to %q", v)

@@ -378,3 +378,34 @@ func TestTwoProcesses(t *testing.T) {
 		}
 	})
 }
+
+// TestAddUser: an administrator makes accounts on the web.
+func TestAddUser(t *testing.T) {
+	bothStores(t, web.Options{}, func(t *testing.T, f *fixture) {
+		_, root := f.admin(t, "root")
+		tests := []struct {
+			name   string
+			form   url.Values
+			status int
+		}{
+			{"member", url.Values{"name": {"ann"}, "password": {password("ann")}}, http.StatusSeeOther},
+			{"admin", url.Values{"name": {"boss"}, "password": {password("boss")}, "role": {"admin"}}, http.StatusSeeOther},
+			{"taken", url.Values{"name": {"ANN"}, "password": {"long enough"}}, http.StatusConflict},
+			{"bad name", url.Values{"name": {"a b"}, "password": {"long enough"}}, http.StatusBadRequest},
+			{"short password", url.Values{"name": {"cy"}, "password": {"short"}}, http.StatusBadRequest},
+		}
+		for _, tt := range tests {
+			if res := root.post(t, "/admin/users", tt.form); res.StatusCode != tt.status {
+				t.Errorf("%s: got %d, want %d", tt.name, res.StatusCode, tt.status)
+			}
+		}
+		_, doc := root.get(t, "/admin/users")
+		if got := texts(doc, "table.users tbody th"); len(got) != 3 {
+			t.Errorf("accounts: got %q, want ann, boss, root", got)
+		}
+		if u, err := f.accounts().UserByName(context.Background(), "boss"); err != nil || u.Role != tidings.RoleAdmin {
+			t.Errorf("boss: got %+v, %v, want an admin", u, err)
+		}
+		f.signIn(t, "ann")
+	})
+}
