@@ -66,9 +66,11 @@ func NewLimiter(opts LimiterOptions) *Limiter {
 	return &Limiter{opts: opts, keys: make(map[string]*attempts)}
 }
 
-// IPKey and NameKey make limiter keys of a client address and a user name
-// (names case-insensitively, as the stores match them).
-func IPKey(ip string) string     { return "ip:" + ip }
+// IPKey makes the limiter key of a client address.
+func IPKey(ip string) string { return "ip:" + ip }
+
+// NameKey makes the limiter key of a user name, case-insensitively as the
+// stores match names, so "Ann" and "ann" share one backoff.
 func NameKey(name string) string { return "name:" + strings.ToLower(name) }
 
 // Wait returns how long the caller must wait before trying any of keys
