@@ -81,6 +81,10 @@ type AccountStore interface {
 	// visible comments, those on the story and on its articles; stories
 	// without any are left out.
 	CommentCounts(ctx context.Context, storyIDs []int64) (map[int64]int, error)
+	// ArticleCommentCounts maps each of the given articles to the number of
+	// its visible comments; articles without any are left out. A story
+	// page links the discussions of its articles with it.
+	ArticleCommentCounts(ctx context.Context, articleIDs []int64) (map[int64]int, error)
 
 	// SetRead marks articles read (or unread) for a user. Unknown articles
 	// are ignored. It returns ErrNotFound when the user is gone.

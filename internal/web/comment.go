@@ -299,3 +299,27 @@ func back(r *http.Request, def string) string {
 	}
 	return def
 }
+
+// discussions lists the articles of a story that carry comments, in the
+// story's order, so that the story page leads to every conversation its
+// card counts.
+func (s *Server) discussions(ctx context.Context, arts []*tidings.Article, srcs map[int64]*tidings.Source) ([]discussion, error) {
+	if s.accounts == nil || len(arts) == 0 {
+		return nil, nil
+	}
+	ids := make([]int64, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	counts, err := s.accounts.ArticleCommentCounts(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	var out []discussion
+	for _, a := range arts {
+		if n := counts[a.ID]; n > 0 {
+			out = append(out, discussion{Article: a, Source: srcs[a.SourceID], Count: n})
+		}
+	}
+	return out, nil
+}

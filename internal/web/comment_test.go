@@ -70,6 +70,12 @@ func TestComments(t *testing.T) {
 			t.Error("no Dockworkers card")
 		}
 
+		// The story page leads to the article's discussion.
+		_, doc = bob.get(t, fmt.Sprintf("/story/%d", sid))
+		if got := texts(doc, ".discussions li"); len(got) != 1 || !strings.Contains(got[0], "2 comments") {
+			t.Errorf("story discussions: got %q, want the article with 2 comments", got)
+		}
+
 		// The author deletes the parent: the reply stays under a placeholder.
 		if res := ann.post(t, fmt.Sprintf("/comments/%d/delete", top.ID), nil); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("delete: got %d", res.StatusCode)

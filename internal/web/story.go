@@ -28,6 +28,15 @@ type storyPage struct {
 	Timeline template.HTML
 	Sources  int
 	Comments *comments // nil without accounts
+	// Discussions are the story's articles that have comments of their own.
+	Discussions []discussion
+}
+
+// discussion is an article of a story with its number of comments.
+type discussion struct {
+	Article *tidings.Article
+	Source  *tidings.Source
+	Count   int
 }
 
 // maxRelated is how many related stories or articles a page lists.
@@ -92,6 +101,10 @@ func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if p.Comments, err = s.loadComments(r, st.ID, 0); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if p.Discussions, err = s.discussions(ctx, arts, srcByID); err != nil {
 		s.Error(w, r, err)
 		return
 	}

@@ -215,6 +215,31 @@ func (s *Store) RecentComments(ctx context.Context, limit int) ([]*tidings.Comme
 	return out, nil
 }
 
+// ArticleCommentCounts implements tidings.AccountStore.
+func (s *Store) ArticleCommentCounts(ctx context.Context, articleIDs []int64) (map[int64]int, error) {
+	out := make(map[int64]int)
+	if len(articleIDs) == 0 {
+		return out, nil
+	}
+	rows, err := s.pool.Query(ctx, `SELECT article_id, count(*) FROM comments
+		WHERE article_id = ANY($1) AND NOT hidden AND NOT deleted GROUP BY article_id`, articleIDs)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: article comment counts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id int64
+			n  int
+		)
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, fmt.Errorf("postgres: article comment counts: %w", err)
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}
+
 // CommentCounts implements tidings.AccountStore.
 func (s *Store) CommentCounts(ctx context.Context, storyIDs []int64) (map[int64]int, error) {
 	out := make(map[int64]int)

@@ -185,6 +185,16 @@ func testCommentCounts(t *testing.T, st AccountStore) {
 	if diff := cmp.Diff(map[int64]int{w.stories[0]: 2}, got); diff != "" {
 		t.Errorf("CommentCounts (-want +got):\n%s", diff)
 	}
+	byArticle, err := st.ArticleCommentCounts(ctx, []int64{w.articles[0].ID, w.articles[1].ID, w.articles[2].ID, 999})
+	if err != nil {
+		t.Fatalf("ArticleCommentCounts: %v", err)
+	}
+	if diff := cmp.Diff(map[int64]int{w.articles[1].ID: 1}, byArticle); diff != "" {
+		t.Errorf("ArticleCommentCounts (-want +got):\n%s", diff)
+	}
+	if got, err := st.ArticleCommentCounts(ctx, nil); err != nil || len(got) != 0 {
+		t.Errorf("ArticleCommentCounts(nil): got %v, %v, want empty", got, err)
+	}
 	if got, err := st.CommentCounts(ctx, nil); err != nil || len(got) != 0 {
 		t.Errorf("CommentCounts(nil): got %v, %v, want empty", got, err)
 	}
