@@ -3,14 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/internal/auth"
 	"github.com/tidings/tidings/internal/config"
-	"github.com/tidings/tidings/internal/store/sqlite"
 )
 
 // runIn runs one tidings user command with stdin and env, returning stdout and
@@ -34,12 +32,17 @@ func runIn(t *testing.T, stdin string, env map[string]string, args ...string) (s
 }
 
 func TestUserAdd(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "t.db")
-	env := map[string]string{"TIDINGS_DATABASE_URL": "sqlite:" + path}
+	for name, db := range databases(t) {
+		t.Run(name, func(t *testing.T) { testUserAdd(t, db(t)) })
+	}
+}
+
+func testUserAdd(t *testing.T, dbURL string) {
+	env := map[string]string{"TIDINGS_DATABASE_URL": dbURL}
 	if _, err := runIn(t, "first password\n", env, "user", "add", "ann", "--admin"); err != nil {
 		t.Fatalf("user add ann --admin: %v", err)
 	}
-	env2 := map[string]string{"TIDINGS_DATABASE_URL": "sqlite:" + path, "TIDINGS_PASSWORD": "second password"}
+	env2 := map[string]string{"TIDINGS_DATABASE_URL": dbURL, "TIDINGS_PASSWORD": "second password"}
 	if _, err := runIn(t, "", env2, "user", "add", "bob"); err != nil {
 		t.Fatalf("user add bob: %v", err)
 	}
@@ -71,11 +74,14 @@ func TestUserAdd(t *testing.T) {
 		t.Errorf("user list: got %q, %v, want ann (admin) and bob", out, err)
 	}
 
-	st, err := sqlite.Open(context.Background(), path, sqlite.Options{})
+	m := &Main{Getenv: func(k string) string { return env[k] }}
+	m.Config.DatabaseURL = dbURL
+	defer m.Close()
+	store, err := m.openStore(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	st := store.(tidings.AccountStore)
 	h := auth.NewHasher(auth.Options{})
 	for _, tt := range []struct {
 		name, password string
