@@ -163,4 +163,18 @@ func TestBrowserAccounts(t *testing.T) {
 		t.Errorf("card: got %q, want 1 comment", got)
 	}
 	shoot("front-signed-in")
+
+	// Following a hashtag fills the For you page; saving fills Saved.
+	do("tag", chromedp.Navigate(ts.URL+"/tag/PortStrike"), chromedp.WaitVisible(chromedp.CSS(".follow button")),
+		chromedp.Click(chromedp.CSS(".follow button")), chromedp.WaitVisible(chromedp.CSS(".follow button.secondary")))
+	do("for you", chromedp.Navigate(ts.URL+"/foryou"), chromedp.WaitVisible(chromedp.CSS(".card")))
+	if n := count(".card"); n == 0 {
+		t.Error("For you: no cards after following #PortStrike")
+	}
+	shoot("foryou")
+	do("save", chromedp.Navigate(page), chromedp.WaitVisible(chromedp.CSS(".state")),
+		chromedp.Click(chromedp.Search(`//div[@class="state"]//button[normalize-space(.)="Save for later"]`)),
+		chromedp.WaitVisible(chromedp.Search(`//div[@class="state"]//button[starts-with(normalize-space(.),"Saved")]`)),
+		chromedp.Navigate(ts.URL+"/saved"), chromedp.WaitVisible(chromedp.CSS(".rel")))
+	shoot("saved")
 }
