@@ -62,6 +62,8 @@ func (s *Store) SaveAnalysis(ctx context.Context, articles []*tidings.Article, s
 			for _, from := range st.MergedFrom {
 				if from != st.ID {
 					batch.Queue(`UPDATE articles SET story_id = $1 WHERE story_id = $2`, st.ID, from)
+					// The discussion follows the story.
+					batch.Queue(`UPDATE comments SET story_id = $1 WHERE story_id = $2`, st.ID, from)
 				}
 			}
 		}

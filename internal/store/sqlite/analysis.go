@@ -61,6 +61,10 @@ func (s *Store) SaveAnalysis(ctx context.Context, articles []*tidings.Article, s
 				if _, err := tx.ExecContext(ctx, `UPDATE articles SET story_id = ? WHERE story_id = ?`, st.ID, from); err != nil {
 					return fmt.Errorf("sqlite: merge story %d into %d: %w", from, st.ID, err)
 				}
+				// The discussion follows the story.
+				if _, err := tx.ExecContext(ctx, `UPDATE comments SET story_id = ? WHERE story_id = ?`, st.ID, from); err != nil {
+					return fmt.Errorf("sqlite: merge comments of story %d into %d: %w", from, st.ID, err)
+				}
 			}
 		}
 		ids := make([]int64, 0, len(affected))

@@ -39,6 +39,7 @@ func RunAccounts(t *testing.T, open func(t *testing.T) AccountStore) {
 		{"CommentCounts", testCommentCounts},
 		{"ReadAndSaved", testReadAndSaved},
 		{"FollowsAndForYou", testFollows},
+		{"CommentsFollowMerge", testCommentsFollowMerge},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
