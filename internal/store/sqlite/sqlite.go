@@ -72,17 +72,21 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	//   busy_timeout: another process (tidings refresh beside tidings serve)
 	//     holding the write lock makes us wait rather than fail at once.
 	//   foreign_keys: SQLite leaves them off by default; deletes cascade.
-	//   cache_size=-32000: 32 MB page cache per connection instead of 2 MB.
+	//   cache_size: a larger page cache than the default 2 MB — 32 MB for
+	//     each reader, whose hot index pages the pages re-read, but 8 MB for
+	//     the writer: a bulk refresh touches each page once, the OS page
+	//     cache backs it, and a 32 MB writer cache was measured at 70 MB
+	//     more peak RSS with no faster ingestion.
 	//   temp_store=MEMORY: sorts and temporary indexes stay off disk.
 	pragmas := "_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)" +
-		"&_pragma=foreign_keys(1)&_pragma=cache_size(-32000)&_pragma=temp_store(MEMORY)"
+		"&_pragma=foreign_keys(1)&_pragma=temp_store(MEMORY)"
 	dsn := "file:" + escapePath(path) + "?" + pragmas
 	// One writer connection: SQLite serializes writers anyway, and a single
 	// connection makes write transactions queue in Go instead of failing with
 	// SQLITE_BUSY. BEGIN IMMEDIATE takes the write lock up front so that a
 	// transaction never has to upgrade a read lock (which can deadlock with
 	// another process).
-	db, err := sql.Open("sqlite", dsn+"&_txlock=immediate")
+	db, err := sql.Open("sqlite", dsn+"&_pragma=cache_size(-8000)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
@@ -95,7 +99,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	// Readers: query_only guards against a write slipping into the read pool.
-	rdb, err := sql.Open("sqlite", dsn+"&_pragma=query_only(1)")
+	rdb, err := sql.Open("sqlite", dsn+"&_pragma=cache_size(-32000)&_pragma=query_only(1)")
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
