@@ -31,11 +31,12 @@ func runMigrate(ctx context.Context, m *Main, args []string) error {
 func runAdd(ctx context.Context, m *Main, args []string) error {
 	fs := m.newFlagSet("add")
 	folder := fs.String("folder", "", "OPML folder to file the source under")
+	fullText := fs.String("full-text", "auto", "fetch article pages for the full text: auto (when items look truncated), on, off")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
 	}
 	if fs.NArg() != 1 {
-		return usageError{errors.New("usage: tidings add [--folder NAME] URL")}
+		return usageError{errors.New("usage: tidings add [--folder NAME] [--full-text auto|on|off] URL")}
 	}
 	st, err := m.openStore(ctx)
 	if err != nil {
@@ -45,11 +46,11 @@ func runAdd(ctx context.Context, m *Main, args []string) error {
 	if err != nil {
 		return err
 	}
-	src, err := p.Subscribe(ctx, fs.Arg(0), *folder)
+	src, err := p.Subscribe(ctx, fs.Arg(0), *folder, tidings.FullTextMode(*fullText))
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stdout, "added source %d: %s (%s)\n", src.ID, src.FeedURL, src.Title)
+	fmt.Fprintf(m.Stdout, "added source %d: %s (%s), full text %s\n", src.ID, src.FeedURL, src.Title, src.FullText)
 	return nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -116,5 +117,57 @@ func TestBadFeedsDoNotStopTheRest(t *testing.T) {
 	page, _ := st.Source(ctx, ids["/page.html"])
 	if !strings.Contains(strings.ToLower(page.LastError), "html") {
 		t.Errorf("an HTML page's error should say so, got %q", page.LastError)
+	}
+}
+
+func TestFullTextReplacesTeasers(t *testing.T) {
+	ctx := context.Background()
+	var pageHits atomic.Int32
+	mux := http.NewServeMux()
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	mux.HandleFunc("/teasers.xml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Teasers</title>
+<item><guid>t1</guid><title>Harbour reopens after storm</title><link>%s/article/1</link><description>The harbour reopened on Friday… Read more</description></item>
+</channel></rss>`, srv.URL)
+	})
+	mux.HandleFunc("/article/1", func(w http.ResponseWriter, r *http.Request) {
+		pageHits.Add(1)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		para := strings.Repeat("Port officials said the channel had been cleared of debris overnight and that pilots were guiding the first container ships back to their berths. ", 3)
+		fmt.Fprintf(w, `<!doctype html><html><head><title>Harbour reopens after storm</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<div class="ad">Subscribe now for 1 euro</div>
+<article><h1>Harbour reopens after storm</h1><p>The harbour reopened on Friday after a storm closed it for two days.</p>
+<p>%s</p><p>%s</p><p>Fishermen said the storm was the worst in a decade.</p></article>
+<footer>Copyright 2026 The Gazette. All rights reserved.</footer></body></html>`, para, para)
+	})
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "t.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	src := &tidings.Source{FeedURL: srv.URL + "/teasers.xml", FullText: tidings.FullTextAuto}
+	if err := st.CreateSource(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	fc := fetch.New(fetch.Options{AllowPrivateNetworks: true})
+	san := sanitize.New(sanitize.Options{})
+	p := ingest.New(st, fc, feed.New(san), san, ingest.Options{})
+	for range 2 {
+		if err := p.RefreshAll(ctx, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	arts, err := st.LatestArticles(ctx, 10)
+	if err != nil || len(arts) != 1 {
+		t.Fatalf("got %d articles (%v), want 1", len(arts), err)
+	}
+	a := arts[0]
+	if !strings.Contains(a.Text, "worst in a decade") || strings.Contains(a.Text, "Subscribe now") || strings.Contains(a.Text, "Copyright") {
+		t.Errorf("stored text is not the article's main text:\n%s", a.Text)
+	}
+	if n := pageHits.Load(); n != 1 {
+		t.Errorf("article page fetched %d times over two refreshes, want 1 (only for the new item)", n)
 	}
 }

@@ -17,7 +17,14 @@ import (
 // (<link rel="alternate">, then common feed paths), as a new source. It
 // returns ErrInvalid when no feed is found there and ErrConflict when the
 // feed is already subscribed.
-func (p *Pipeline) Subscribe(ctx context.Context, rawURL, folder string) (*tidings.Source, error) {
+func (p *Pipeline) Subscribe(ctx context.Context, rawURL, folder string, fullText tidings.FullTextMode) (*tidings.Source, error) {
+	switch fullText {
+	case "":
+		fullText = tidings.FullTextAuto
+	case tidings.FullTextAuto, tidings.FullTextOn, tidings.FullTextOff:
+	default:
+		return nil, tidings.Errorf(tidings.ErrInvalid, "full text: want auto, on or off, got %q", fullText)
+	}
 	u, err := url.Parse(strings.TrimSpace(rawURL))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, tidings.Errorf(tidings.ErrInvalid, "%q is not an http(s) URL", rawURL)
@@ -26,7 +33,7 @@ func (p *Pipeline) Subscribe(ctx context.Context, rawURL, folder string) (*tidin
 	if err != nil {
 		return nil, err
 	}
-	src := &tidings.Source{FeedURL: feedURL, Title: title, Folder: folder, FullText: tidings.FullTextAuto}
+	src := &tidings.Source{FeedURL: feedURL, Title: title, Folder: folder, FullText: fullText}
 	if err := p.store.CreateSource(ctx, src); err != nil {
 		return nil, err
 	}
