@@ -84,6 +84,20 @@ type Store interface {
 	// Story returns one story with its aggregates, or ErrNotFound.
 	Story(ctx context.Context, id int64) (*Story, error)
 
+	// UnanalyzedArticles returns up to limit articles that analysis has not
+	// decided yet (StoryID 0), lowest ID first: the analysis queue, which a
+	// process that stopped between storing and analyzing leaves behind, and
+	// where processes that do not hold the analysis lease leave their
+	// articles.
+	UnanalyzedArticles(ctx context.Context, limit int) ([]*Article, error)
+	// AcquireLease takes the named lease for holder until now+ttl, or renews
+	// it when holder has it, and reports whether holder has it now. A lease
+	// lets one of many processes do a job that must not run in two at once
+	// (story analysis, whose state is one stream).
+	AcquireLease(ctx context.Context, name, holder string, ttl time.Duration) (bool, error)
+	// ReleaseLease gives up the named lease if holder has it.
+	ReleaseLease(ctx context.Context, name, holder string) error
+
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
 

@@ -25,6 +25,8 @@ func Run(t *testing.T, open func(t *testing.T) tidings.Store) {
 		fn   func(t *testing.T, st tidings.Store)
 	}{
 		{"CreateSource", testCreateSource},
+		{"Leases", testLeases},
+		{"UnanalyzedArticles", testUnanalyzedArticles},
 		{"SourceNotFound", testSourceNotFound},
 		{"Sources", testSources},
 		{"UpdateSource", testUpdateSource},
