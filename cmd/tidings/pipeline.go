@@ -13,7 +13,7 @@ import (
 
 // newPipeline builds the ingest pipeline over st from the configuration. reg
 // receives its metrics (nil: none). When analyze is set, new articles are
-// analyzed, with the analyzer warmed from the stored story window first.
+// analyzed by whichever process holds the analysis lease.
 func (m *Main) newPipeline(ctx context.Context, st tidings.Store, reg prometheus.Registerer, analyze bool) (*ingest.Pipeline, error) {
 	cfg := m.Config
 	fc := fetch.New(fetch.Options{
@@ -22,13 +22,8 @@ func (m *Main) newPipeline(ctx context.Context, st tidings.Store, reg prometheus
 		PerHost:              cfg.PerHost,
 	})
 	san := sanitize.New(sanitize.Options{})
-	opts := ingest.Options{Logger: m.Logger, Workers: cfg.Workers, Registerer: reg}
-	if analyze {
-		a := ingest.NewAnalysis(cfg.StoryWindow)
-		if err := a.Warm(ctx, st); err != nil {
-			return nil, err
-		}
-		opts.Analyzer = a
-	}
-	return ingest.New(st, fc, feed.New(san), san, opts), nil
+	opts := ingest.Options{Logger: m.Logger, Workers: cfg.Workers, Registerer: reg, Analyze: analyze, Window: cfg.StoryWindow}
+	p := ingest.New(st, fc, feed.New(san), san, opts)
+	m.onClose(func() error { return p.Close(context.WithoutCancel(ctx)) })
+	return p, nil
 }

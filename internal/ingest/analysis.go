@@ -27,43 +27,22 @@ func NewAnalysis(window time.Duration) *Analysis {
 	return &Analysis{an: intel.New(intel.Options{Window: window}), window: window, now: time.Now}
 }
 
-// Warm replays the stored articles of the story window into the Analyzer, so
-// that new articles find the duplicates and stories decided before a restart,
-// and analyzes the window's articles that were stored but never analyzed (a
-// process stopped between the two): the articles table is the analysis
-// queue, and nothing queued is lost.
+// Warm replays the analyzed articles of the stored story window into the
+// Analyzer, so that new articles find the duplicates and stories decided
+// before a restart or by the previous holder of the analysis lease.
 func (a *Analysis) Warm(ctx context.Context, st tidings.Store) error {
 	arts, err := st.ArticlesSince(ctx, a.now().Add(-a.window))
 	if err != nil {
 		return err
 	}
-	var pending []*tidings.Article
 	a.mu.Lock()
+	defer a.mu.Unlock()
 	for _, art := range arts {
 		if art.StoryID == 0 {
-			pending = append(pending, art)
-			continue
+			continue // in the analysis queue
 		}
 		r := intel.Result{Story: key(art.StoryID), DuplicateOf: key(art.DuplicateOf), Hashtags: art.Hashtags}
 		a.an.Warm(doc(art, ""), r)
-	}
-	a.mu.Unlock()
-	if len(pending) == 0 {
-		return nil
-	}
-	srcs, err := st.Sources(ctx)
-	if err != nil {
-		return err
-	}
-	names := make(map[int64]string, len(srcs))
-	for _, s := range srcs {
-		names[s.ID] = s.Title
-	}
-	for i := 0; i < len(pending); i += 500 {
-		part := pending[i:min(i+500, len(pending))]
-		if err := a.Analyze(ctx, st, func(id int64) string { return names[id] }, part); err != nil {
-			return err
-		}
 	}
 	return nil
 }
@@ -169,7 +148,20 @@ func id(key string) int64 {
 // Reanalyze re-derives duplicates, stories and intelligence of every stored
 // article, oldest first, with a fresh Analyzer: after an algorithm change,
 // or for data stored without analysis. It returns how many it analyzed.
-func Reanalyze(ctx context.Context, st tidings.Store, window time.Duration) (int, error) {
+func Reanalyze(ctx context.Context, st tidings.Store, window time.Duration) (n int, err error) {
+	holder := newHolder()
+	ok, err := st.AcquireLease(ctx, analysisLease, holder, 24*time.Hour)
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		return 0, tidings.Errorf(tidings.ErrConflict, "another process is analyzing (a running serve or worker): stop it first")
+	}
+	defer func() {
+		if rerr := st.ReleaseLease(context.WithoutCancel(ctx), analysisLease, holder); err == nil {
+			err = rerr
+		}
+	}()
 	arts, err := st.ArticlesSince(ctx, time.Time{})
 	if err != nil {
 		return 0, err

@@ -6,8 +6,12 @@ package ingest
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
 	"log/slog"
 	"net/url"
+	"os"
 	"sync"
 	"time"
 
@@ -43,9 +47,12 @@ type Options struct {
 	Policy schedule.Policy
 	// Registerer receives the pipeline's Prometheus metrics (nil: none).
 	Registerer prometheus.Registerer
-	// Analyzer derives duplicates, stories and intelligence for new
-	// articles; nil leaves them unanalyzed.
-	Analyzer *Analysis
+	// Analyze turns on story analysis of new articles (duplicates,
+	// stories, intelligence) in whichever process holds the analysis lease;
+	// the others leave their articles to it.
+	Analyze bool
+	// Window is the story window of analysis (default 7 days).
+	Window time.Duration
 	// FullTextWorkers bounds article-page fetches at once (default 4).
 	FullTextWorkers int
 }
@@ -61,8 +68,12 @@ type Pipeline struct {
 	now       func() time.Time
 	metrics   *metrics
 	storeMu   sync.Mutex // orders SaveRefresh with the analysis queue
-	rndMu     sync.Mutex
-	rndState  uint64
+	holder    string     // this pipeline's name for leases
+
+	leadMu   sync.Mutex
+	analysis *Analysis // non-nil while this pipeline holds the analysis lease
+	rndMu    sync.Mutex
+	rndState uint64
 }
 
 // New returns a pipeline that stores into store.
@@ -82,8 +93,11 @@ func New(store tidings.Store, f Fetcher, p Parser, san Sanitizer, opts Options) 
 	if opts.Policy == (schedule.Policy{}) {
 		opts.Policy = schedule.DefaultPolicy()
 	}
+	if opts.Window <= 0 {
+		opts.Window = 7 * 24 * time.Hour
+	}
 	return &Pipeline{
-		store: store, fetcher: f, parser: p, sanitizer: san,
+		store: store, fetcher: f, parser: p, sanitizer: san, holder: newHolder(),
 		opts: opts, log: opts.Logger, now: opts.Now,
 		metrics:  newMetrics(opts.Registerer),
 		rndState: uint64(opts.Now().UnixNano()) | 1,
@@ -99,4 +113,13 @@ func (p *Pipeline) rand() float64 {
 	p.rndState ^= p.rndState << 25
 	p.rndState ^= p.rndState >> 27
 	return float64((p.rndState*2685821657736338717)>>11) / (1 << 53)
+}
+
+// newHolder names this pipeline for leases: host, process and a random part,
+// so that an operator can tell which process holds one.
+func newHolder() string {
+	host, _ := os.Hostname()
+	b := make([]byte, 4)
+	rand.Read(b)
+	return fmt.Sprintf("%s/%d/%s", host, os.Getpid(), hex.EncodeToString(b))
 }

@@ -80,7 +80,7 @@ func TestBadFeedsDoNotStopTheRest(t *testing.T) {
 	}
 	fc := fetch.New(fetch.Options{AllowPrivateNetworks: true, Timeout: 2 * time.Second, MaxBody: 4 << 20, MaxDecompressed: 8 << 20})
 	san := sanitize.New(sanitize.Options{})
-	p := ingest.New(st, fc, feed.New(san), san, ingest.Options{Analyzer: ingest.NewAnalysis(7 * 24 * time.Hour)})
+	p := ingest.New(st, fc, feed.New(san), san, ingest.Options{Analyze: true})
 
 	for round := 1; round <= 2; round++ {
 		start := time.Now()

@@ -27,9 +27,13 @@ type Outcome struct {
 // for the caller to log once.
 func (p *Pipeline) Refresh(ctx context.Context, src *tidings.Source) Outcome {
 	var analyzeErr error
-	out := p.refresh(ctx, src, func(arts []*tidings.Article) {
-		analyzeErr = p.opts.Analyzer.Analyze(ctx, p.store, func(int64) string { return src.Title }, arts)
-	})
+	var analyze func([]*tidings.Article)
+	if an := p.lead(ctx); an != nil {
+		analyze = func(arts []*tidings.Article) {
+			analyzeErr = an.Analyze(ctx, p.store, func(int64) string { return src.Title }, arts)
+		}
+	}
+	out := p.refresh(ctx, src, analyze)
 	if analyzeErr != nil && out.Err == nil {
 		out.Err = fmt.Errorf("analyze: %w", analyzeErr)
 	}
@@ -37,7 +41,7 @@ func (p *Pipeline) Refresh(ctx context.Context, src *tidings.Source) Outcome {
 }
 
 // refresh is Refresh with the analysis of new articles handed to analyze,
-// which may queue it.
+// which may queue it; nil leaves them to the analysis queue.
 func (p *Pipeline) refresh(ctx context.Context, src *tidings.Source, analyze func([]*tidings.Article)) Outcome {
 	start := p.now()
 	out := Outcome{SourceID: src.ID}
@@ -80,7 +84,7 @@ func (p *Pipeline) refresh(ctx context.Context, src *tidings.Source, analyze fun
 	// store's exact dedup does: the two never disagree into a cycle.
 	p.storeMu.Lock()
 	res, err := p.store.SaveRefresh(ctx, src.ID, st, articles)
-	if err == nil && p.opts.Analyzer != nil {
+	if err == nil && analyze != nil {
 		if arts := fresh(res.Stored); len(arts) > 0 {
 			analyze(arts)
 		}

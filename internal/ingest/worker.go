@@ -50,14 +50,24 @@ func (p *Pipeline) drain(ctx context.Context, report func(Outcome)) (int, error)
 	jobs := make(chan *tidings.Source)
 	// Analysis is a pipeline of its own: the fetch workers prepare their new
 	// articles, one goroutine decides them in stored order, another saves.
+	an := p.lead(ctx)
 	queue := make(chan *analysisJob, 4*p.opts.Workers)
 	saves := make(chan *analysisJob, 4)
 	analyzed := make(chan struct{})
+	held := an != nil
 	go func() {
 		defer close(saves)
+		renewed := time.Now()
 		for j := range queue {
 			<-j.ready
-			j.arts, j.stories = p.opts.Analyzer.Decide(j.batch)
+			if held && time.Since(renewed) > leaseTTL/4 {
+				// Still ours? If not, the new holder analyzes the rest.
+				held, renewed = p.lead(ctx) == an, time.Now()
+			}
+			if !held {
+				continue
+			}
+			j.arts, j.stories = an.Decide(j.batch)
 			j.batch = nil
 			saves <- j
 		}
@@ -77,15 +87,19 @@ func (p *Pipeline) drain(ctx context.Context, report func(Outcome)) (int, error)
 			defer wg.Done()
 			for src := range jobs {
 				var job *analysisJob
-				out := p.refresh(ctx, src, func(arts []*tidings.Article) {
-					// Queued in stored order (under the store lock),
-					// prepared after the lock is released.
-					job = &analysisJob{sourceID: src.ID, stored: arts, ready: make(chan struct{})}
-					queue <- job
-				})
+				var analyze func([]*tidings.Article)
+				if an != nil {
+					analyze = func(arts []*tidings.Article) {
+						// Queued in stored order (under the store lock),
+						// prepared after the lock is released.
+						job = &analysisJob{sourceID: src.ID, stored: arts, ready: make(chan struct{})}
+						queue <- job
+					}
+				}
+				out := p.refresh(ctx, src, analyze)
 				if job != nil {
 					title := src.Title
-					job.batch = p.opts.Analyzer.Prepare(func(int64) string { return title }, job.stored)
+					job.batch = an.Prepare(func(int64) string { return title }, job.stored)
 					close(job.ready)
 				}
 				if report != nil {
@@ -114,6 +128,11 @@ func (p *Pipeline) drain(ctx context.Context, report func(Outcome)) (int, error)
 	wg.Wait()
 	close(queue)
 	<-analyzed
+	if held {
+		if cerr := p.catchUp(ctx, an); cerr != nil && ctx.Err() == nil {
+			p.log.Error("analyze queued articles", "err", cerr)
+		}
+	}
 	return n, err
 }
 
