@@ -1,9 +1,5 @@
 package fingerprint
 
-import (
-	"slices"
-)
-
 // maxPosting caps an anchor's posting list: a shingle shared by more recent
 // texts than this is boilerplate or a stock phrase, and scanning it would
 // make lookups grow with the index. The newest entries are kept.
@@ -37,48 +33,46 @@ type Match struct {
 }
 
 type entry struct {
-	key     string
-	seq     uint64
-	print   *Print
-	bandKey [bands]uint64
+	key   string
+	seq   uint64
+	print *Print
 }
 
 // Index holds the fingerprints of recent texts. It is not safe for
 // concurrent use.
 type Index struct {
 	seq     uint64
-	entries map[string]*entry
-	bands   [bands]map[uint64][]*entry
-	anchors map[uint64][]*entry
+	ids     map[string]int32
+	entries []entry // by ID; a removed one has a nil print
+	free    []int32
+	bands   *postings[uint64]
+	anchors *postings[uint32]
 }
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	ix := &Index{entries: map[string]*entry{}, anchors: map[uint64][]*entry{}}
-	for i := range ix.bands {
-		ix.bands[i] = map[uint64][]*entry{}
-	}
-	return ix
+	return &Index{ids: map[string]int32{}, bands: newPostings[uint64](0), anchors: newPostings[uint32](maxPosting)}
 }
 
 // Len reports how many texts the index holds.
-func (ix *Index) Len() int { return len(ix.entries) }
+func (ix *Index) Len() int { return len(ix.ids) }
 
 // Find returns the best verified near-duplicate of p in the index, the one
 // with the highest containment and then resemblance, the earliest added on
 // ties. ok is false when there is none.
 func (ix *Index) Find(p *Print) (m Match, ok bool) {
-	if len(p.Shingles) == 0 && len(p.Title) == 0 {
+	if p.Shingles == 0 && len(p.Title) == 0 {
 		return Match{}, false
 	}
-	seen := map[*entry]bool{}
+	seen := map[int32]bool{}
 	var best *entry
-	consider := func(e *entry) {
-		if seen[e] {
+	consider := func(id int32) {
+		if seen[id] {
 			return
 		}
-		seen[e] = true
-		j, c := Resemblance(p.Shingles, e.print.Shingles)
+		seen[id] = true
+		e := &ix.entries[id]
+		j, c := estimate(p, e.print)
 		if !isDuplicate(p, e.print, j, c) {
 			return
 		}
@@ -87,18 +81,13 @@ func (ix *Index) Find(p *Print) (m Match, ok bool) {
 			best, m = e, cand
 		}
 	}
-	if len(p.Shingles) > 0 {
-		keys := bandKeys(&p.Sig)
-		for b, k := range keys {
-			for _, e := range ix.bands[b][k] {
-				consider(e)
-			}
+	if p.Shingles > 0 {
+		for _, k := range p.Bands {
+			ix.bands.each(k, consider)
 		}
 	}
 	for _, a := range p.Anchors {
-		for _, e := range ix.anchors[a] {
-			consider(e)
-		}
+		ix.anchors.each(a, consider)
 	}
 	return m, best != nil
 }
@@ -117,10 +106,10 @@ func better(a Match, aseq uint64, b Match, bseq uint64) bool {
 // its shingles to be evidence (a teaser of a line or two) also needs a
 // similar title; one with no text at all, a nearly equal title.
 func isDuplicate(a, b *Print, jaccard, containment float64) bool {
-	if jaccard >= minJaccard && min(len(a.Shingles), len(b.Shingles)) >= minContained {
+	if jaccard >= minJaccard && min(a.Shingles, b.Shingles) >= minContained {
 		return true
 	}
-	short := min(len(a.Shingles), len(b.Shingles))
+	short := min(a.Shingles, b.Shingles)
 	if short >= minContained {
 		return containment >= minContainment
 	}
@@ -135,52 +124,49 @@ func isDuplicate(a, b *Print, jaccard, containment float64) bool {
 func (ix *Index) Add(key string, p *Print) {
 	ix.Remove(key)
 	ix.seq++
-	e := &entry{key: key, seq: ix.seq, print: p, bandKey: bandKeys(&p.Sig)}
-	ix.entries[key] = e
-	if len(p.Shingles) > 0 {
-		for b, k := range e.bandKey {
-			ix.bands[b][k] = append(ix.bands[b][k], e)
+	var id int32
+	if n := len(ix.free); n > 0 {
+		id = ix.free[n-1]
+		ix.free = ix.free[:n-1]
+	} else {
+		id = int32(len(ix.entries))
+		ix.entries = append(ix.entries, entry{})
+	}
+	ix.entries[id] = entry{key: key, seq: ix.seq, print: p}
+	ix.ids[key] = id
+	if p.Shingles > 0 {
+		for _, k := range p.Bands {
+			ix.bands.add(k, id)
 		}
 	}
 	for _, a := range p.Anchors {
-		l := append(ix.anchors[a], e)
-		if len(l) > maxPosting {
-			l = slices.Delete(l, 0, 1)
-		}
-		ix.anchors[a] = l
+		ix.anchors.add(a, id)
 	}
 }
 
 // Remove drops key from the index; the window evicts old texts this way.
 func (ix *Index) Remove(key string) {
-	e, ok := ix.entries[key]
+	id, ok := ix.ids[key]
 	if !ok {
 		return
 	}
-	delete(ix.entries, key)
-	if len(e.print.Shingles) > 0 {
-		for b, k := range e.bandKey {
-			drop(ix.bands[b], k, e)
+	delete(ix.ids, key)
+	p := ix.entries[id].print
+	if p.Shingles > 0 {
+		for _, k := range p.Bands {
+			ix.bands.remove(k, id)
 		}
 	}
-	for _, a := range e.print.Anchors {
-		drop(ix.anchors, a, e)
+	for _, a := range p.Anchors {
+		ix.anchors.remove(a, id)
 	}
+	ix.entries[id] = entry{}
+	ix.free = append(ix.free, id)
 }
 
-func drop(m map[uint64][]*entry, k uint64, e *entry) {
-	l := m[k]
-	if i := slices.Index(l, e); i >= 0 {
-		l = slices.Delete(l, i, i+1)
-	}
-	if len(l) == 0 {
-		delete(m, k)
-		return
-	}
-	m[k] = l
-}
-
-func bandKeys(sig *[sigSize]uint64) [bands]uint64 {
+// bandKeys hashes each band of a MinHash signature to one LSH key; the
+// band's number is mixed in, so keys of different bands never meet.
+func bandKeys(sig [sigSize]uint64) [bands]uint64 {
 	var out [bands]uint64
 	for b := range out {
 		h := uint64(fnvOffset) ^ uint64(b)

@@ -30,18 +30,27 @@ const (
 	leadAnchors = 6
 )
 
-// Print is the fingerprint of one text.
+// Print is the fingerprint of one text. A Print is kept for every article
+// of the window, so it holds a bounded sketch of the text, not the text's
+// shingle set: about a kilobyte however long the text.
 type Print struct {
-	// Shingles is the sorted set of shingle hashes, 32 bits each: a
-	// fingerprint is kept for every article of the window, and a collision
-	// costs one shingle in one comparison.
-	Shingles []uint32
-	// Sig is the MinHash signature of Shingles.
-	Sig [sigSize]uint64
+	// Sketch is the sorted bottom-k sample of the text's distinct shingle
+	// hashes (all of them when there are at most sketchSize): a uniform
+	// sample, consistent across texts, from which resemblance and
+	// containment are estimated (and computed exactly for short texts).
+	Sketch []uint32
+	// Lead holds the hashes of the text's first leadShingles shingles,
+	// sorted: teasers and truncated copies are the start of a text, and
+	// a short one may miss a long text's sample.
+	Lead []uint32
+	// Shingles is the number of distinct shingles of the text.
+	Shingles int
+	// Bands are the LSH keys of the MinHash signature, one per band.
+	Bands [bands]uint64
 	// Anchors are the shingles indexed for containment lookup.
-	Anchors []uint64
+	Anchors []uint32
 	// Title is the sorted set of the title's word hashes.
-	Title []uint64
+	Title []uint32
 }
 
 // New fingerprints an article: its title and plain text body. The
@@ -53,7 +62,7 @@ func New(title, body string) *Print {
 	}
 	tw := Words(title)
 	p := &Print{Title: uniqueHashes(tw)}
-	var lead []uint64
+	var anchors []uint32
 	if len(words) > 0 {
 		n := max(1, len(words)-shingleWords+1)
 		sh := make([]uint32, 0, n)
@@ -61,25 +70,31 @@ func New(title, body string) *Print {
 			h := uint32(hashWords(words[i:min(len(words), i+shingleWords)]) >> 32)
 			sh = append(sh, h)
 			if i < leadAnchors {
-				lead = append(lead, uint64(h))
+				anchors = append(anchors, h)
 			}
 		}
+		lead := slices.Clone(sh[:min(len(sh), leadShingles)])
+		slices.Sort(lead)
 		slices.Sort(sh)
-		p.Shingles = slices.Clip(slices.Compact(sh))
-	}
-	p.Sig = minhash(p.Shingles)
-	anchors := lead
-	for _, h := range p.Shingles {
-		if h%anchorMod == 0 {
-			anchors = append(anchors, uint64(h))
+		sh = slices.Compact(sh)
+		p.Shingles = len(sh)
+		p.Bands = bandKeys(minhash(sh))
+		for _, h := range sh {
+			if h%anchorMod == 0 {
+				anchors = append(anchors, h)
+			}
+		}
+		p.Sketch = slices.Clone(sh[:min(len(sh), sketchSize)])
+		if len(sh) > sketchSize {
+			p.Lead = slices.Compact(lead)
 		}
 	}
 	// The title is an anchor too (whole, and without an outlet's suffix),
 	// for teasers whose body is too short to find their full text.
 	if len(tw) > 0 {
-		anchors = append(anchors, mix(hashWords(tw)^titleSalt))
+		anchors = append(anchors, uint32(mix(hashWords(tw)^titleSalt)))
 		if core := Words(stripOutlet(title)); len(core) > 0 && len(core) < len(tw) {
-			anchors = append(anchors, mix(hashWords(core)^titleSalt))
+			anchors = append(anchors, uint32(mix(hashWords(core)^titleSalt)))
 		}
 	}
 	slices.Sort(anchors)
@@ -124,10 +139,10 @@ func Resemblance[T uint32 | uint64](a, b []T) (jaccard, containment float64) {
 	return float64(inter) / float64(union), float64(inter) / float64(min(len(a), len(b)))
 }
 
-func uniqueHashes(words []string) []uint64 {
-	out := make([]uint64, 0, len(words))
+func uniqueHashes(words []string) []uint32 {
+	out := make([]uint32, 0, len(words))
 	for _, w := range words {
-		out = append(out, hashString(w, fnvOffset))
+		out = append(out, uint32(mix(hashString(w, fnvOffset))>>32))
 	}
 	slices.Sort(out)
 	return slices.Clip(slices.Compact(out))
