@@ -55,13 +55,9 @@ func (c *Clusterer) cosine(q query, a *article) float64 {
 	return dot / (q.norm * math.Sqrt(n2))
 }
 
-// candidates scores the articles sharing the query's heaviest terms by
-// their partial dot product, then returns the best few with an exact
-// cosine, best first (earliest first on ties).
-func (c *Clusterer) candidates(q query) []candidate {
-	if q.norm == 0 {
-		return nil
-	}
+// heaviest returns the indexes of the query's n heaviest terms under the
+// current weights, heaviest first.
+func (q query) heaviest(n int) []int {
 	idx := make([]int, len(q.v))
 	for i := range idx {
 		idx[i] = i
@@ -73,9 +69,17 @@ func (c *Clusterer) candidates(q query) []candidate {
 		}
 		return cmp.Compare(a, b)
 	})
-	if len(idx) > queryTerms {
-		idx = idx[:queryTerms]
+	return idx[:min(n, len(idx))]
+}
+
+// candidates scores the articles sharing the query's heaviest terms by
+// their partial dot product, then returns the best few with an exact
+// cosine, best first (earliest first on ties).
+func (c *Clusterer) candidates(q query) []candidate {
+	if q.norm == 0 {
+		return nil
 	}
+	idx := q.heaviest(queryTerms)
 	acc := map[*article]float64{}
 	for _, i := range idx {
 		t := q.v[i]
@@ -178,7 +182,7 @@ func (c *Clusterer) storyCosine(a, b *story) float64 {
 	for id, x := range a.centroid {
 		if y, ok := b.centroid[id]; ok {
 			w := c.w.Weight(id)
-			dot += x * y * w * w
+			dot += float64(x) * float64(y) * w * w
 		}
 	}
 	return dot / (na * nb)

@@ -51,6 +51,10 @@ const (
 	// queryTerms is how many of a new article's heaviest terms look up
 	// candidates; postingCap bounds each term's posting list (newest kept).
 	queryTerms = 24
+	// indexTerms is how many of an article's heaviest terms (when it is
+	// added) are indexed: a candidate shares heavy terms with the query,
+	// and the exact cosine uses the whole vector.
+	indexTerms = 40
 	postingCap = 64
 	// exactCandidates is how many candidates, by partial score, get an
 	// exact cosine.
@@ -83,8 +87,10 @@ type story struct {
 	last     time.Time
 	live     int
 	indexed  int // live articles that are not duplicates
-	centroid map[uint32]float64
-	names    map[uint32]float64 // the centroid of the name terms
+	// centroid and names hold float32 sums: a story map is kept for every
+	// story of the window, and they are recomputed norms, not counters.
+	centroid map[uint32]float32
+	names    map[uint32]float32 // the centroid of the name terms
 	// norm and nameNorm cache the weighted lengths of the centroids,
 	// computed at Add number stamp (-1: stale).
 	norm, nameNorm float64
@@ -224,7 +230,8 @@ func (c *Clusterer) Add(key string, vec Vector, t time.Time, storyID string, ind
 	if a.indexed {
 		a.scale = 1 / q.norm
 		s.add(vec, a.scale, 1)
-		for _, tm := range vec {
+		for _, i := range q.heaviest(indexTerms) {
+			tm := vec[i]
 			l := append(c.postings[tm.ID], posting{a, tm.W})
 			if len(l) > 2*postingCap {
 				l = slices.Clone(l[len(l)-postingCap:])
@@ -245,7 +252,7 @@ func (c *Clusterer) Story(id string) string {
 }
 
 func (c *Clusterer) newStory(id string) *story {
-	s := &story{id: id, seq: c.seq + 1, centroid: map[uint32]float64{}, names: map[uint32]float64{}, stamp: -1}
+	s := &story{id: id, seq: c.seq + 1, centroid: map[uint32]float32{}, names: map[uint32]float32{}, stamp: -1}
 	if old, ok := c.stories[id]; ok && old.into != nil {
 		// An alias of a merged story: the new story takes the ID back.
 		old.into = nil
@@ -286,17 +293,17 @@ func (s *story) add(v Vector, scale, sign float64) {
 	s.stamp = -1
 }
 
-func addTo(m map[uint32]float64, id uint32, x float64) {
+func addTo(m map[uint32]float32, id uint32, x float64) {
 	old, ok := m[id]
 	if !ok && x < 0 {
 		return // pruned from the centroid earlier
 	}
-	nw := old + x
+	nw := float64(old) + x
 	if nw < 1e-9 {
 		delete(m, id)
 		return
 	}
-	m[id] = nw
+	m[id] = float32(nw)
 }
 
 // maxCentroid bounds a centroid's terms; the lightest are pruned beyond
@@ -317,16 +324,16 @@ func (c *Clusterer) norms(s *story) (float64, float64) {
 	return s.norm, s.nameNorm
 }
 
-func weightedNorm(m map[uint32]float64, w Weights) float64 {
+func weightedNorm(m map[uint32]float32, w Weights) float64 {
 	var n2 float64
 	for id, x := range m {
-		y := x * w.Weight(id)
+		y := float64(x) * w.Weight(id)
 		n2 += y * y
 	}
 	return math.Sqrt(n2)
 }
 
-func prune(m map[uint32]float64, w Weights) {
+func prune(m map[uint32]float32, w Weights) {
 	if len(m) <= 2*maxCentroid {
 		return
 	}
@@ -336,7 +343,7 @@ func prune(m map[uint32]float64, w Weights) {
 	}
 	all := make([]tw, 0, len(m))
 	for id, x := range m {
-		all = append(all, tw{id, x * w.Weight(id)})
+		all = append(all, tw{id, float64(x) * w.Weight(id)})
 	}
 	slices.SortFunc(all, func(a, b tw) int {
 		if a.w != b.w {
@@ -357,7 +364,7 @@ func (c *Clusterer) centroidCosine(s *story, q query) float64 {
 	}
 	var dot float64
 	for i, t := range q.v {
-		dot += q.w2[i] * float64(t.W) * s.centroid[t.ID]
+		dot += q.w2[i] * float64(t.W) * float64(s.centroid[t.ID])
 	}
 	return dot / (q.norm * n)
 }
@@ -370,7 +377,7 @@ func (c *Clusterer) nameCosine(s *story, q query) float64 {
 	for i, t := range q.v {
 		if t.Name {
 			q2 += float64(t.W) * float64(t.W) * q.w2[i]
-			dot += q.w2[i] * float64(t.W) * s.names[t.ID]
+			dot += q.w2[i] * float64(t.W) * float64(s.names[t.ID])
 		}
 	}
 	if n <= 0 || q2 <= 0 {
