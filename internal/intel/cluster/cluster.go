@@ -82,11 +82,11 @@ type article struct {
 }
 
 type story struct {
-	id       string
-	seq      uint64
-	last     time.Time
-	live     int
-	indexed  int // live articles that are not duplicates
+	id      string
+	seq     uint64
+	last    time.Time
+	live    int
+	indexed int // live articles that are not duplicates
 	// centroid and names hold float32 sums: a story map is kept for every
 	// story of the window, and they are recomputed norms, not counters.
 	centroid map[uint32]float32
