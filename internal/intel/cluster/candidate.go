@@ -85,7 +85,8 @@ func (c *Clusterer) candidates(q query) []candidate {
 		t := q.v[i]
 		l := c.postings[t.ID]
 		for k := len(l) - 1; k >= 0 && k >= len(l)-postingCap; k-- {
-			acc[l[k].a] += float64(t.W) * float64(l[k].w) * q.w2[i] * l[k].a.scale
+			a := c.at(l[k].seq)
+			acc[a] += float64(t.W) * float64(l[k].w) * q.w2[i] * a.scale
 		}
 	}
 	out := make([]candidate, 0, len(acc))
@@ -250,9 +251,14 @@ func (c *Clusterer) evict(now time.Time) {
 	}
 	if c.head > 1024 && c.head > len(c.queue)/2 {
 		c.queue = slices.Clone(c.queue[c.head:])
+		c.base += uint64(c.head)
 		c.head = 0
 	}
 }
+
+// at returns the article of the window with sequence number seq (its
+// low bits): articles enter the queue in sequence, one number each.
+func (c *Clusterer) at(seq uint32) *article { return c.queue[seq-uint32(c.base)] }
 
 func (c *Clusterer) forget(a *article) {
 	if a.key != "" {
@@ -263,7 +269,7 @@ func (c *Clusterer) forget(a *article) {
 		s.add(a.vec, a.scale, -1)
 		for _, t := range a.vec {
 			l := c.postings[t.ID]
-			if i := slices.IndexFunc(l, func(p posting) bool { return p.a == a }); i >= 0 {
+			if i := slices.IndexFunc(l, func(p posting) bool { return p.seq == uint32(a.seq) }); i >= 0 {
 				l = slices.Delete(l, i, i+1)
 			}
 			if len(l) == 0 {

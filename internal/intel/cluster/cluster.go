@@ -103,9 +103,11 @@ type story struct {
 	aliases []string
 }
 
+// posting is an indexed article, by the low bits of its sequence number
+// (the window never holds 2³² articles), and its term's weight.
 type posting struct {
-	a *article
-	w float32
+	seq uint32
+	w   float32
 }
 
 // Weights gives each term's current weight (its inverse document
@@ -124,6 +126,7 @@ type Clusterer struct {
 	articles map[string]*article
 	queue    []*article
 	head     int
+	base     uint64 // the sequence number of queue[0]
 	stories  map[string]*story
 	postings map[uint32][]posting
 }
@@ -175,6 +178,7 @@ func New(w Weights, opts Options) *Clusterer {
 		articles: map[string]*article{},
 		stories:  map[string]*story{},
 		postings: map[uint32][]posting{},
+		base:     1,
 	}
 }
 
@@ -232,7 +236,7 @@ func (c *Clusterer) Add(key string, vec Vector, t time.Time, storyID string, ind
 		s.add(vec, a.scale, 1)
 		for _, i := range q.heaviest(indexTerms) {
 			tm := vec[i]
-			l := append(c.postings[tm.ID], posting{a, tm.W})
+			l := append(c.postings[tm.ID], posting{uint32(a.seq), tm.W})
 			if len(l) > 2*postingCap {
 				l = slices.Clone(l[len(l)-postingCap:])
 			}

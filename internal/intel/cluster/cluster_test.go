@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -55,5 +56,22 @@ func TestAdd(t *testing.T) {
 	}
 	if n, s := c.Len(); n != 1 || s != 1 {
 		t.Errorf("got %d articles and %d stories in the window, want 1 and 1 (e)", n, s)
+	}
+}
+
+// TestLongStream runs past many evictions and compactions of the window's
+// queue: each pair of articles is one story, whatever came before.
+func TestLongStream(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	c := New(flat{}, Options{Join: 0.3, Young: -1, Cohesion: -1, Window: 24 * time.Hour})
+	for i := range 6000 {
+		base := uint32(i/2) * 4
+		got := c.Add(fmt.Sprint(i), vec(base, base+1, base+2, base+3), t0.Add(time.Duration(i)*time.Minute), "", true)
+		if want := fmt.Sprint(i / 2 * 2); got.Story != want {
+			t.Fatalf("article %d: got story %q, want %q", i, got.Story, want)
+		}
+	}
+	if n, _ := c.Len(); n != 24*60+1 {
+		t.Errorf("got %d articles in the window, want %d", n, 24*60+1)
 	}
 }
