@@ -67,13 +67,26 @@ func (v *vocab) Weight(id uint32) float64 {
 		return v.idf[id]
 	}
 	idf := math.Log(float64(v.docs+priorDocs) / (float64(v.df[id]) + 0.5))
-	idf = max(idf, minIDF)
+	if idf < maxDFCut {
+		idf = 0 // in too many documents to tell stories apart
+	}
 	v.idf[id], v.stamp[id] = idf, int32(v.docs)
 	return idf
 }
 
-// minIDF keeps a term found in every document from vanishing entirely.
-const minIDF = 0.01
+// maxDF is the share of the documents above which a term weighs nothing
+// (as sklearn's max_df): a word that common is no evidence that two
+// articles report one event, and such words would otherwise chain
+// unrelated articles into one story, since cosine similarity ignores how
+// little a text's words weigh overall. A text made only of such words is
+// its own story. The share counts the prior's documents, so the first
+// articles of a stream keep their words (a stricter start costs the dev
+// sets recall).
+const maxDF = 0.5
+
+// maxDFCut is the inverse document frequency of a term in a share maxDF
+// of the documents.
+var maxDFCut = math.Log(1 / maxDF)
 
 // priorDocs pretends some documents without the term were seen, so the
 // first articles of a stream (or of a test) do not take every word they

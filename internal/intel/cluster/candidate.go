@@ -34,8 +34,9 @@ func (c *Clusterer) query(v Vector) query {
 	return q
 }
 
-// cosine is the weighted cosine of q and an article's vector.
-func (c *Clusterer) cosine(q query, a *article) float64 {
+// cosine is the weighted cosine of q and an article's vector, and how
+// many terms of some weight they share.
+func (c *Clusterer) cosine(q query, a *article) (cos float64, shared int) {
 	var dot, n2 float64
 	for i, j := 0, 0; j < len(a.vec); j++ {
 		t := a.vec[j]
@@ -45,14 +46,15 @@ func (c *Clusterer) cosine(q query, a *article) float64 {
 		for i < len(q.v) && q.v[i].ID < t.ID {
 			i++
 		}
-		if i < len(q.v) && q.v[i].ID == t.ID {
+		if i < len(q.v) && q.v[i].ID == t.ID && q.w2[i] > 0 {
 			dot += float64(q.v[i].W) * float64(t.W) * q.w2[i]
+			shared++
 		}
 	}
 	if n2 == 0 || q.norm == 0 {
-		return 0
+		return 0, 0
 	}
-	return dot / (q.norm * math.Sqrt(n2))
+	return dot / (q.norm * math.Sqrt(n2)), shared
 }
 
 // heaviest returns the indexes of the query's n heaviest terms under the
@@ -97,9 +99,15 @@ func (c *Clusterer) candidates(q query) []candidate {
 	if len(out) > exactCandidates {
 		out = out[:exactCandidates]
 	}
-	for i := range out {
-		out[i].cos = c.cosine(q, out[i].a)
+	n := 0
+	for _, cd := range out {
+		cos, shared := c.cosine(q, cd.a)
+		if shared >= minShared {
+			out[n] = candidate{cd.a, cos}
+			n++
+		}
 	}
+	out = out[:n]
 	byScore(out)
 	return out
 }

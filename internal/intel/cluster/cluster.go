@@ -59,6 +59,11 @@ const (
 	// exactCandidates is how many candidates, by partial score, get an
 	// exact cosine.
 	exactCandidates = 48
+	// minShared is how many weighted terms an article must share with
+	// another to be its candidate: one shared word (a topic's name, a
+	// byline) is no evidence of one event, and a story grown through such
+	// links chains unrelated articles together.
+	minShared = 3
 )
 
 // Assignment is where Add put an article.
