@@ -184,16 +184,16 @@ func (c *Clusterer) storyCosine(a, b *story) float64 {
 	if na == 0 || nb == 0 {
 		return 0
 	}
-	if len(a.centroid) > len(b.centroid) {
+	if a.size() > b.size() {
 		a, b = b, a
 	}
 	var dot float64
-	for id, x := range a.centroid {
-		if y, ok := b.centroid[id]; ok {
+	a.each(func(id uint32, x float64) {
+		if y := b.at(id, false); y != 0 {
 			w := c.w.Weight(id)
-			dot += float64(x) * float64(y) * w * w
+			dot += x * y * w * w
 		}
-	}
+	})
 	return dot / (na * nb)
 }
 
@@ -210,6 +210,8 @@ func (c *Clusterer) threshold(s *story) float64 {
 }
 
 func (c *Clusterer) merge(into, s *story) {
+	into.materialize()
+	s.materialize()
 	for id, w := range s.centroid {
 		into.centroid[id] += w
 	}
@@ -274,7 +276,7 @@ func (c *Clusterer) forget(a *article) {
 	}
 	s := root(a.story)
 	if a.indexed {
-		s.add(a.vec, a.scale, -1)
+		s.leave(a)
 		for _, t := range a.vec {
 			l := c.postings[t.ID]
 			if i := slices.IndexFunc(l, func(p posting) bool { return p.seq == uint32(a.seq) }); i >= 0 {

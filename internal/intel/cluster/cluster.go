@@ -96,6 +96,10 @@ type story struct {
 	// story of the window, and they are recomputed norms, not counters.
 	centroid map[uint32]float32
 	names    map[uint32]float32 // the centroid of the name terms
+	// solo is the story's only indexed article while it has one; the
+	// centroid maps are made for a second (most stories of a window
+	// never get one).
+	solo *article
 	// norm and nameNorm cache the weighted lengths of the centroids,
 	// computed at Add number stamp (-1: stale).
 	norm, nameNorm float64
@@ -238,7 +242,7 @@ func (c *Clusterer) Add(key string, vec Vector, t time.Time, storyID string, ind
 	}
 	if a.indexed {
 		a.scale = 1 / q.norm
-		s.add(vec, a.scale, 1)
+		s.join(a)
 		for _, i := range q.heaviest(indexTerms) {
 			tm := vec[i]
 			l := append(c.postings[tm.ID], posting{uint32(a.seq), tm.W})
@@ -261,7 +265,7 @@ func (c *Clusterer) Story(id string) string {
 }
 
 func (c *Clusterer) newStory(id string) *story {
-	s := &story{id: id, seq: c.seq + 1, centroid: map[uint32]float32{}, names: map[uint32]float32{}, stamp: -1}
+	s := &story{id: id, seq: c.seq + 1, stamp: -1}
 	if old, ok := c.stories[id]; ok && old.into != nil {
 		// An alias of a merged story: the new story takes the ID back.
 		old.into = nil
@@ -329,6 +333,9 @@ func (c *Clusterer) norms(s *story) (float64, float64) {
 	prune(s.centroid, c.w)
 	prune(s.names, c.w)
 	s.norm, s.nameNorm = weightedNorm(s.centroid, c.w), weightedNorm(s.names, c.w)
+	if a := s.solo; a != nil {
+		s.norm, s.nameNorm = a.scale*a.vec.weightedNorm(c.w, false), a.scale*a.vec.weightedNorm(c.w, true)
+	}
 	s.stamp = int64(c.seq)
 	return s.norm, s.nameNorm
 }
@@ -373,7 +380,7 @@ func (c *Clusterer) centroidCosine(s *story, q query) float64 {
 	}
 	var dot float64
 	for i, t := range q.v {
-		dot += q.w2[i] * float64(t.W) * float64(s.centroid[t.ID])
+		dot += q.w2[i] * float64(t.W) * s.at(t.ID, false)
 	}
 	return dot / (q.norm * n)
 }
@@ -386,7 +393,7 @@ func (c *Clusterer) nameCosine(s *story, q query) float64 {
 	for i, t := range q.v {
 		if t.Name {
 			q2 += float64(t.W) * float64(t.W) * q.w2[i]
-			dot += q.w2[i] * float64(t.W) * float64(s.names[t.ID])
+			dot += q.w2[i] * float64(t.W) * s.at(t.ID, true)
 		}
 	}
 	if n <= 0 || q2 <= 0 {
