@@ -38,8 +38,9 @@ func (c *Clusterer) query(v Vector) query {
 // many terms of some weight they share.
 func (c *Clusterer) cosine(q query, a *article) (cos float64, shared int) {
 	var dot, n2 float64
-	for i, j := 0, 0; j < len(a.vec); j++ {
-		t := a.vec[j]
+	n := a.vec.len()
+	for i, j := 0, 0; j < n; j++ {
+		t := a.vec.term(j, n)
 		w := c.w.Weight(t.ID)
 		x := float64(t.W) * w
 		n2 += x * x
@@ -277,7 +278,9 @@ func (c *Clusterer) forget(a *article) {
 	s := root(a.story)
 	if a.indexed {
 		s.leave(a)
-		for _, t := range a.vec {
+		n := a.vec.len()
+		for k := range n {
+			t := a.vec.term(k, n)
 			l := c.postings[t.ID]
 			if i := slices.IndexFunc(l, func(p posting) bool { return p.seq == uint32(a.seq) }); i >= 0 {
 				l = slices.Delete(l, i, i+1)

@@ -80,7 +80,7 @@ type article struct {
 	key     string
 	seq     uint64
 	t       time.Time
-	vec     Vector
+	vec     packed
 	scale   float64 // 1 / weighted length when indexed
 	story   *story
 	indexed bool
@@ -227,7 +227,7 @@ func (c *Clusterer) Add(key string, vec Vector, t time.Time, storyID string, ind
 		}
 	}
 	c.seq++
-	a := &article{key: key, seq: c.seq, t: t, vec: vec, story: s, indexed: index && q.norm > 0}
+	a := &article{key: key, seq: c.seq, t: t, vec: pack(vec), story: s, indexed: index && q.norm > 0}
 	if old, ok := c.articles[key]; ok {
 		old.key = "" // replaced: eviction of the old copy must not touch the new one
 	}
@@ -296,8 +296,10 @@ func root(s *story) *story {
 
 // add adds (sign 1) or removes (sign -1) a member's vector, scaled to
 // unit weighted length so long articles do not dominate the centroid.
-func (s *story) add(v Vector, scale, sign float64) {
-	for _, t := range v {
+func (s *story) add(v packed, scale, sign float64) {
+	n := v.len()
+	for i := range n {
+		t := v.term(i, n)
 		addTo(s.centroid, t.ID, sign*scale*float64(t.W))
 		if t.Name {
 			addTo(s.names, t.ID, sign*scale*float64(t.W))

@@ -75,3 +75,23 @@ func TestLongStream(t *testing.T) {
 		t.Errorf("got %d articles in the window, want %d", n, 24*60+1)
 	}
 }
+
+func TestPack(t *testing.T) {
+	for _, n := range []int{0, 1, 31, 32, 33, 64, 65, 200} {
+		v := make(Vector, n)
+		for i := range v {
+			v[i] = Term{ID: uint32(3 * i), W: float32(i) + 0.5, Name: i%3 == 0}
+		}
+		p := pack(v)
+		if p.len() != n {
+			t.Fatalf("%d terms: got len %d", n, p.len())
+		}
+		got := make(Vector, n)
+		for i := range got {
+			got[i] = p.term(i, n)
+		}
+		if diff := cmp.Diff(v, got); diff != "" {
+			t.Errorf("%d terms: round trip (-want +got):\n%s", n, diff)
+		}
+	}
+}

@@ -7,7 +7,10 @@
 // never scans all history.
 package cluster
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Term is one weighted dimension of a Vector.
 type Term struct {
@@ -47,4 +50,54 @@ func (v Vector) Norm() float64 {
 		s += float64(t.W) * float64(t.W)
 	}
 	return math.Sqrt(s)
+}
+
+// packed is a Vector as the window keeps it, 8 bytes a term in one
+// allocation instead of 12: term IDs, then the weights' bits, then the
+// name flags, one bit a term.
+type packed []uint32
+
+func pack(v Vector) packed {
+	n := len(v)
+	p := make(packed, 2*n+(n+31)/32)
+	for i, t := range v {
+		p[i] = t.ID
+		p[n+i] = math.Float32bits(t.W)
+		if t.Name {
+			p[2*n+i/32] |= 1 << (i % 32)
+		}
+	}
+	return p
+}
+
+// len returns the number of terms: len(p) = 2n + ⌈n/32⌉.
+func (p packed) len() int {
+	n := len(p) / 2
+	for n > 0 && 2*n+(n+31)/32 > len(p) {
+		n--
+	}
+	return n
+}
+
+// term returns the i-th of n terms.
+func (p packed) term(i, n int) Term {
+	return Term{ID: p[i], W: math.Float32frombits(p[n+i]), Name: p[2*n+i/32]&(1<<(i%32)) != 0}
+}
+
+// find returns the index of term id among the n terms.
+func (p packed) find(id uint32, n int) (int, bool) { return slices.BinarySearch(p[:n], id) }
+
+// weightedNorm is the length of the vector (or of its names) under w.
+func (p packed) weightedNorm(w Weights, names bool) float64 {
+	var n2 float64
+	n := p.len()
+	for i := range n {
+		t := p.term(i, n)
+		if names && !t.Name {
+			continue
+		}
+		y := float64(t.W) * w.Weight(t.ID)
+		n2 += y * y
+	}
+	return math.Sqrt(n2)
 }
