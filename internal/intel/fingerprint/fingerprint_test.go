@@ -1,6 +1,10 @@
 package fingerprint
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -49,5 +53,43 @@ func TestIndexFind(t *testing.T) {
 	ix.Remove("full")
 	if _, ok := ix.Find(New("t", full)); ok || ix.Len() != 1 {
 		t.Errorf("after Remove: got a match or %d entries, want none and 1", ix.Len())
+	}
+}
+
+// TestLongTexts checks the estimates from sketches of texts longer than a
+// sketch: a copy-edited copy and a truncated copy are found, another text
+// made of the same words is not.
+func TestLongTexts(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	words := strings.Fields("the council said budget city river police school water vote plan new year report court health market")
+	text := func(n int) []string {
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = words[r.IntN(len(words))] + fmt.Sprint(r.IntN(50))
+		}
+		return ws
+	}
+	orig := text(1500)
+	edited := slices.Clone(orig)
+	for i := 0; i < len(edited); i += 40 {
+		edited[i] = "changed"
+	}
+	ix := NewIndex()
+	ix.Add("orig", New("Original title here", strings.Join(orig, " ")))
+	tests := []struct {
+		name, body, want string
+	}{
+		{"copy-edited", strings.Join(edited, " "), "orig"},
+		{"truncated", strings.Join(orig[:600], " "), "orig"},
+		{"teaser", strings.Join(orig[:40], " "), "orig"},
+		{"other", strings.Join(text(1500), " "), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, ok := ix.Find(New("Another title", tt.body))
+			if got := map[bool]string{true: m.Key}[ok]; got != tt.want {
+				t.Errorf("got match %q (%+v), want %q", got, m, tt.want)
+			}
+		})
 	}
 }

@@ -45,13 +45,13 @@ type Index struct {
 	ids     map[string]int32
 	entries []entry // by ID; a removed one has a nil print
 	free    []int32
-	bands   *postings[uint64]
+	bands   *postings[uint32]
 	anchors *postings[uint32]
 }
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{ids: map[string]int32{}, bands: newPostings[uint64](0), anchors: newPostings[uint32](maxPosting)}
+	return &Index{ids: map[string]int32{}, bands: newPostings[uint32](0), anchors: newPostings[uint32](maxPosting)}
 }
 
 // Len reports how many texts the index holds.
@@ -166,14 +166,14 @@ func (ix *Index) Remove(key string) {
 
 // bandKeys hashes each band of a MinHash signature to one LSH key; the
 // band's number is mixed in, so keys of different bands never meet.
-func bandKeys(sig [sigSize]uint64) [bands]uint64 {
-	var out [bands]uint64
+func bandKeys(sig [sigSize]uint64) [bands]uint32 {
+	var out [bands]uint32
 	for b := range out {
 		h := uint64(fnvOffset) ^ uint64(b)
 		for _, v := range sig[b*rows : (b+1)*rows] {
 			h = mix(h ^ v)
 		}
-		out[b] = h
+		out[b] = uint32(h >> 32)
 	}
 	return out
 }

@@ -23,10 +23,11 @@ const (
 	sigSize = bands * rows
 )
 
-// anchorMod samples shingles as anchors: about one in anchorMod, plus the
+// anchorMod samples shingles as anchors: about one in anchorMod (the
+// lead anchors find most truncated copies), plus the
 // first leadAnchors of the text, so a two-sentence teaser still has some.
 const (
-	anchorMod   = 16
+	anchorMod   = 32
 	leadAnchors = 6
 )
 
@@ -45,8 +46,9 @@ type Print struct {
 	Lead []uint32
 	// Shingles is the number of distinct shingles of the text.
 	Shingles int
-	// Bands are the LSH keys of the MinHash signature, one per band.
-	Bands [bands]uint64
+	// Bands are the LSH keys of the MinHash signature, one per band, 32
+	// bits each: a collision only costs one more candidate to verify.
+	Bands [bands]uint32
 	// Anchors are the shingles indexed for containment lookup.
 	Anchors []uint32
 	// Title is the sorted set of the title's word hashes.
