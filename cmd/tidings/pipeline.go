@@ -22,7 +22,7 @@ func (m *Main) newPipeline(ctx context.Context, st tidings.Store, reg prometheus
 		PerHost:              cfg.PerHost,
 	})
 	san := sanitize.New(sanitize.Options{})
-	opts := ingest.Options{Logger: m.Logger, Workers: cfg.Workers, Registerer: reg, Analyze: analyze, Window: cfg.StoryWindow}
+	opts := ingest.Options{Logger: m.Logger, Workers: cfg.Workers, Registerer: reg, Analyze: analyze && cfg.Analyze, Window: cfg.StoryWindow}
 	p := ingest.New(st, fc, feed.New(san), san, opts)
 	m.onClose(func() error { return p.Close(context.WithoutCancel(ctx)) })
 	return p, nil

@@ -26,6 +26,9 @@ type Config struct {
 	StoryWindow time.Duration
 	// UserAgent is sent with every request.
 	UserAgent string
+	// Analyze turns story analysis of new articles on (the default) or
+	// off: off, Tidings is a plain reader with exact dedup only.
+	Analyze bool
 }
 
 // Default returns the configuration used when nothing is set.
@@ -37,6 +40,7 @@ func Default() Config {
 		PerHost:     8,
 		StoryWindow: 7 * 24 * time.Hour,
 		UserAgent:   "Tidings/0.1 (+https://github.com/tidings/tidings)",
+		Analyze:     true,
 	}
 }
 
@@ -56,6 +60,13 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			return c, fmt.Errorf("TIDINGS_ALLOW_PRIVATE_NETWORKS: %w", err)
 		}
 		c.AllowPrivateNetworks = b
+	}
+	if v := getenv("TIDINGS_ANALYZE"); v != "" {
+		b, err := parseBool(v)
+		if err != nil {
+			return c, fmt.Errorf("TIDINGS_ANALYZE: %w", err)
+		}
+		c.Analyze = b
 	}
 	if v := getenv("TIDINGS_WORKERS"); v != "" {
 		n, err := strconv.Atoi(v)
