@@ -7,7 +7,8 @@
 #   bench/ingest.sh                       # SQLite in a temp dir
 #   DB=postgres://postgres@127.0.0.1:5432/bench?sslmode=disable bench/ingest.sh
 #
-# Environment: FEEDS (500), ITEMS (50), PORT (18081), DB (sqlite in a temp dir).
+# Environment: FEEDS (500), ITEMS (50), PORT (18081), DB (sqlite in a temp dir);
+# TIDINGS_ANALYZE=false measures ingestion without story analysis.
 # Prints one line per phase and a summary; writes nothing outside a temp dir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,4 +59,4 @@ phase "unchanged"
 curl -sf "http://127.0.0.1:$PORT/_admin/gen?set=2" >/dev/null
 phase "gen2"
 echo "feedserver: $(curl -sf "http://127.0.0.1:$PORT/_admin/stats")"
-echo "database: ${TIDINGS_DATABASE_URL%%\?*}  feeds: $FEEDS  items: $ITEMS  cores: $(nproc)"
+echo "database: ${TIDINGS_DATABASE_URL%%\?*}  feeds: $FEEDS  items: $ITEMS  analysis: ${TIDINGS_ANALYZE:-true}  cores: $(nproc)"
