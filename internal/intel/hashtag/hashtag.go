@@ -63,7 +63,7 @@ func FromPhrases(keyphrases []string, entities []tidings.Entity, n int) []string
 			}
 		}
 		ws := words(p)
-		if verbLike(fs) {
+		if verbLike(fs) || !nounLike(fs) {
 			continue
 		}
 		s := 1 / float64(best+1)
@@ -124,6 +124,57 @@ func verbLike(ws []string) bool {
 	}
 	w := ws[0]
 	return len(w) > 4 && strings.HasSuffix(w, "ed") || len(w) > 5 && strings.HasSuffix(w, "ing")
+}
+
+// nounLike reports whether a keyphrase reads as a topic: not a lone vague
+// word ("thousands"), not a fragment of a sentence with a verb or an
+// adverb in it ("lander touched", "failure disrupts", "disrupts york"),
+// and not ending in a bare direction ("moon south"). Keyphrases are
+// lowercase: their words' parts of speech are guessed from a closed list
+// of the verbs and adverbs news sentences are made of, and from endings.
+func nounLike(ws []string) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	if len(ws) == 1 {
+		// Under four letters, a lone lowercase word is more often a
+		// function word of a language the stopwords miss than a topic.
+		return len(ws[0]) >= 4 && !vague[ws[0]] && !clauseWord[ws[0]]
+	}
+	for _, w := range ws {
+		if clauseWord[w] {
+			return false
+		}
+	}
+	first, last := ws[0], ws[len(ws)-1]
+	if direction[last] {
+		return false
+	}
+	// "-ed" ends a clause ("lander touched") but begins a topic ("armed
+	// forces"); "-ly" is an adverb either way.
+	if len(last) > 4 && strings.HasSuffix(last, "ed") {
+		return false
+	}
+	return !strings.HasSuffix(first, "ly") && !strings.HasSuffix(last, "ly")
+}
+
+// vague words say nothing of a story on their own.
+var vague = set("thousands hundreds millions billions dozens many several people year years day days week weeks month months time times way thing things lot part number numbers group groups place places area areas case cases issue issues news report reports statement official officials percent")
+
+// clauseWord lists common verbs and adverbs of news sentences, in their
+// inflections, that a keyphrase cut out of a sentence may begin or end in.
+var clauseWord = set("say says said tell tells told depend depends hit hits warn warns urge urges call calls plan plans face faces seek seeks win wins lose loses lead leads make makes take takes get gets go goes come comes show shows see sees set sets continue continues remain remains become becomes disrupt disrupts cause causes kill kills help helps keep keeps give gives put puts run runs hold holds bring brings begin begins meet meets include includes allow allows expect expects add adds need needs want wants use uses try tries approve approves approved jump jumps ease eases rise rises fall falls soar soars slump slumps plunge plunges surge surges climb climbs thrown near also just still now again already very more most even only then there here likely could would should might must may will can")
+
+// direction words end fragments of place names ("moon south" from "the
+// Moon's south pole").
+var direction = set("north south east west northern southern eastern western")
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
 }
 
 // overlaps reports whether key contains or is contained in a chosen tag's

@@ -26,6 +26,13 @@ func TestFromPhrases(t *testing.T) {
 			want: []string{"RareEarths", "Geneva", "ExportControls", "ScottBessent"},
 		},
 		{
+			name:     "drops sentence fragments and vague words",
+			phrases:  []string{"lander touched", "moon south", "thousands", "failure disrupts", "disrupts york", "depend", "power failure", "lunar lander"},
+			entities: []tidings.Entity{{Text: "NASA", Type: tidings.EntityOrg}},
+			n:        5,
+			want:     []string{"NASA", "PowerFailure", "LunarLander"},
+		},
+		{
 			name:    "drops numbers, dates, stopwords and non-ascii",
 			phrases: []string{"2025", "monday", "the", "march 3", "東京", "tariffs"},
 			n:       5,
