@@ -25,7 +25,8 @@ type Analyzer struct {
 	stories *cluster.Clusterer
 	vocab   *vocab
 	last    time.Time
-	// canon maps the key of every article in the window to its canonical.
+	// canon maps the key of every duplicate in the window to its
+	// canonical; an article not in it is its own canonical.
 	canon map[string]string
 	// queue holds the window's articles in arrival order, for eviction.
 	queue  []queued
@@ -118,7 +119,10 @@ func (a *Analyzer) Decide(p *Prepared) *Decided {
 	t := a.advance(p.doc.Published)
 	d := &Decided{r: Result{Key: p.doc.Key}, t: t, title: p.doc.Title, text: p.text}
 	if m, ok := a.fp.Find(p.print); ok {
-		d.r.DuplicateOf = a.canon[m.Key]
+		d.r.DuplicateOf = m.Key
+		if c, ok := a.canon[m.Key]; ok {
+			d.r.DuplicateOf = c
+		}
 	}
 	if !a.opts.SkipText {
 		d.body = strings.Join(p.lines, "\n")
@@ -181,12 +185,12 @@ func (a *Analyzer) Warm(d Doc, r Result) {
 // when given, else the clusterer's choice.
 func (a *Analyzer) place(p *Prepared, t time.Time, dupOf, story string) cluster.Assignment {
 	key := p.doc.Key
-	canon := key
-	if dupOf != "" {
-		canon = dupOf
-	}
 	a.fp.Add(key, p.print)
-	a.canon[key] = canon
+	if dupOf != "" {
+		a.canon[key] = dupOf
+	} else {
+		delete(a.canon, key)
+	}
 	a.queue = append(a.queue, queued{key, t})
 
 	st := a.termStats(p.words)
