@@ -29,6 +29,12 @@ func prepareText(title, body string, entities []tidings.Entity) text {
 // finishText runs the stages that need the stream's document frequencies.
 func finishText(title, body string, t text, df keyphrase.DocFreq) text {
 	t.keyphrases = keyphrase.Extract(title, body, df, maxKeyphrases)
-	t.hashtags = hashtag.FromPhrases(t.keyphrases, t.entities, maxHashtags)
+	phrases := t.keyphrases
+	if t.language != "" && t.language != "en" {
+		// The phrase filters know English words only: tags of another
+		// language come from names, or from the story's English articles.
+		phrases = nil
+	}
+	t.hashtags = hashtag.FromPhrases(phrases, t.entities, maxHashtags)
 	return t
 }
