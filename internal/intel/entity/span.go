@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"github.com/tidings/tidings/internal/intel/tokenize"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,7 +28,7 @@ type span struct {
 }
 
 func prepare(s string) []token {
-	toks := scan(s)
+	toks := tokenize.Tokens(s)
 	out := make([]token, len(toks))
 	sentenceStart := true
 	for i, t := range toks {

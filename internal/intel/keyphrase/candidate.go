@@ -1,6 +1,7 @@
 package keyphrase
 
 import (
+	"github.com/tidings/tidings/internal/intel/tokenize"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -120,7 +121,7 @@ func prepare(s string) ([]word, []string) {
 	lowers := make([]string, 0, len(s)/6+1)
 	sentenceStart := true
 	prevEnd := -1
-	eachToken(s, func(text, tlower string, start int) {
+	tokenize.EachToken(s, func(text, tlower string, start int) {
 		// What lies between the previous token and this one decides
 		// boundaries.
 		if prevEnd >= 0 {

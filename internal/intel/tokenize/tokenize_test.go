@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -44,5 +45,18 @@ func TestSentences(t *testing.T) {
 				t.Errorf("Sentences(%q) mismatch (-want +got):\n%s", tt.in, diff)
 			}
 		})
+	}
+}
+
+func TestTokensOffsetsAndCase(t *testing.T) {
+	for _, s := range []string{"The U.S. e-mail don't", "Zürich café 東京 ÉTÉ", "well- known 3.5% rise", "it’s ‘quoted’ Bessent’s", "\xff\xfe ab", "ǅemal Σίσυφος"} {
+		for _, tok := range Tokens(s) {
+			if s[tok.Start:tok.Start+len(tok.Text)] != tok.Text {
+				t.Errorf("Tokens(%q): token %q at %d does not stand there", s, tok.Text, tok.Start)
+			}
+			if tok.Lower != strings.ToLower(tok.Text) {
+				t.Errorf("Tokens(%q): got lower %q for %q, want %q", s, tok.Lower, tok.Text, strings.ToLower(tok.Text))
+			}
+		}
 	}
 }

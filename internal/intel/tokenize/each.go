@@ -1,4 +1,4 @@
-package keyphrase
+package tokenize
 
 import (
 	"strings"
@@ -6,12 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// eachToken calls fn with each token of s, the same tokens as
-// tokenize.Tokens gives, in about a third of the time and without building
-// a slice: it decodes ASCII without utf8 and lowercases only words that
-// hold an uppercase letter. Tokenizing is most of the cost of keyphrase
-// extraction.
-func eachToken(s string, fn func(text, lower string, start int)) {
+// EachToken calls fn with each token of s in order, as Tokens returns them,
+// without building a slice: it decodes ASCII without utf8 and lowercases
+// only words that hold an uppercase letter, since tokenizing is most of the
+// cost of the text stages.
+func EachToken(s string, fn func(text, lower string, start int)) {
 	start := -1
 	upper := false
 	flush := func(end int) {
