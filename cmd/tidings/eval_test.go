@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/tidings/tidings/internal/shareddata"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,28 +12,7 @@ import (
 )
 
 // sharedData returns ../shared/data beside the repository root, or skips.
-func sharedData(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	data := filepath.Join(filepath.Dir(dir), "shared", "data")
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("evaluation data not present: %v", err)
-	}
-	return data
-}
+func sharedData(t *testing.T) string { return shareddata.Path(t) }
 
 // TestEvalFloors fails when a quality metric falls below its floor.
 func TestEvalFloors(t *testing.T) {

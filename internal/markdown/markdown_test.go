@@ -1,10 +1,7 @@
 package markdown
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
+	"github.com/tidings/tidings/internal/shareddata"
 	"strings"
 	"testing"
 	"time"
@@ -140,39 +137,4 @@ func FuzzRender(f *testing.F) {
 
 // bluemondayInputs reads the inputs of the bluemonday corpus in
 // ../shared/data, skipping when it is absent (it is never copied here).
-func bluemondayInputs(t *testing.T) []string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("repository root not found")
-		}
-		dir = filepath.Dir(dir)
-	}
-	f, err := os.Open(filepath.Join(filepath.Dir(dir), "shared", "data", "sanitizer", "bluemonday", "bluemonday_cases.jsonl"))
-	if err != nil {
-		t.Skipf("evaluation data absent: %v", err)
-	}
-	defer f.Close()
-	var ins []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var c struct {
-			In string `json:"in"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			t.Fatalf("bluemonday case: %v", err)
-		}
-		ins = append(ins, c.In)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return ins
-}
+func bluemondayInputs(t *testing.T) []string { return shareddata.BluemondayInputs(t) }

@@ -1,13 +1,10 @@
 package web_test
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
+	"github.com/tidings/tidings/internal/shareddata"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -219,36 +216,4 @@ func TestCommentVectors(t *testing.T) {
 
 // corpusInputs reads the inputs of ../shared/data's bluemonday corpus,
 // skipping when it is absent (it is never copied into the repository).
-func corpusInputs(t *testing.T) []string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("repository root not found")
-		}
-		dir = filepath.Dir(dir)
-	}
-	file, err := os.Open(filepath.Join(filepath.Dir(dir), "shared", "data", "sanitizer", "bluemonday", "bluemonday_cases.jsonl"))
-	if err != nil {
-		t.Skipf("evaluation data absent: %v", err)
-	}
-	defer file.Close()
-	var ins []string
-	sc := bufio.NewScanner(file)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var c struct {
-			In string `json:"in"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			t.Fatal(err)
-		}
-		ins = append(ins, c.In)
-	}
-	return ins
-}
+func corpusInputs(t *testing.T) []string { return shareddata.BluemondayInputs(t) }

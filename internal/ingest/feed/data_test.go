@@ -3,37 +3,15 @@ package feed
 import (
 	"bufio"
 	"encoding/json"
+	"github.com/tidings/tidings/internal/shareddata"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 )
 
-// sharedData returns shared/data beside the repository root (found by
-// walking up to go.mod), skipping the test when it is absent: the corpora
-// are read in place, never copied into the repository.
-func sharedData(t testing.TB, elem ...string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(append([]string{filepath.Dir(dir), "shared", "data"}, elem...)...)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("evaluation data absent: %v", err)
-	}
-	return p
-}
+// sharedData returns shared/data/elem..., skipping the test when absent.
+func sharedData(t testing.TB, elem ...string) string { return shareddata.Path(t, elem...) }
 
 // indexEntry is one line of a corpus index.jsonl.
 type indexEntry struct {

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"errors"
+	"github.com/tidings/tidings/internal/shareddata"
 	"os"
 	"path/filepath"
 	"testing"
@@ -40,7 +41,7 @@ func FuzzParse(f *testing.F) {
 // seedFromCorpus adds a sample of the shared parser corpora when present.
 func seedFromCorpus(f *testing.F) {
 	for _, corpus := range []string{"gofeed", "feedparser"} {
-		dir := filepath.Join(sharedDataDir(), "feeds", corpus)
+		dir := filepath.Join(shareddata.Dir(), "feeds", corpus)
 		if _, err := os.Stat(filepath.Join(dir, "index.jsonl")); err != nil {
 			continue
 		}
@@ -53,23 +54,5 @@ func seedFromCorpus(f *testing.F) {
 				f.Add(data)
 			}
 		}
-	}
-}
-
-// sharedDataDir is sharedData without the skip, for optional seeding.
-func sharedDataDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(filepath.Dir(dir), "shared", "data")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
 	}
 }
