@@ -13,6 +13,7 @@
 package summarize
 
 import (
+	"github.com/tidings/tidings/internal/intel/tokenize"
 	"math"
 	"sort"
 	"strings"
@@ -57,7 +58,7 @@ func (o Options) Summarize(title, text string, n int) []string {
 	if maxSent <= 0 {
 		maxSent = defaultMaxSentences
 	}
-	sents := sentences(text)
+	sents := tokenize.Sentences(text)
 	if len(sents) > maxSent {
 		sents = sents[:maxSent]
 	}

@@ -103,8 +103,8 @@ func TestSentences(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, sentences(tt.in)); diff != "" {
-				t.Errorf("sentences(%q) mismatch (-want +got):\n%s", tt.in, diff)
+			if diff := cmp.Diff(tt.want, tokenize.Sentences(tt.in)); diff != "" {
+				t.Errorf("Sentences(%q) mismatch (-want +got):\n%s", tt.in, diff)
 			}
 		})
 	}

@@ -6,52 +6,61 @@ import (
 	"unicode/utf8"
 )
 
-// abbreviations end with a period but rarely end a sentence.
+// abbreviations end with a period but rarely end a sentence. Sentences
+// must also work on all-lowercase text, where the next word's capital
+// letter is no cue, so abbreviations and initials carry the decision.
 var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sr": true, "jr": true,
 	"st": true, "mt": true, "gen": true, "gov": true, "sen": true, "rep": true, "col": true,
-	"lt": true, "sgt": true, "capt": true, "cmdr": true, "adm": true, "rev": true, "hon": true,
+	"lt": true, "sgt": true, "capt": true, "adm": true, "rev": true, "hon": true,
 	"inc": true, "corp": true, "ltd": true, "co": true, "vs": true, "etc": true, "no": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
 	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "u.s": true, "u.k": true,
 	"e.g": true, "i.e": true, "a.m": true, "p.m": true, "fig": true, "approx": true, "dept": true,
+	"u.n": true, "est": true, "govt": true,
 }
 
-// Sentences splits text into sentences. Line breaks always end a sentence
-// (feeds' plain text keeps one paragraph a line); within a line a sentence
-// ends at '.', '!' or '?' followed by space and an uppercase letter, a digit
-// or a quote, unless the word before is a known abbreviation or an initial.
+// Sentences splits text into sentences: at line breaks (feeds' plain text
+// keeps one paragraph a line), and within a line at '.', '!' or '?' (plus
+// closing quotes or brackets) followed by a space and a letter, digit or
+// opening quote, unless the word before the period is an abbreviation or a
+// single letter.
 func Sentences(text string) []string {
 	var out []string
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
+	for len(text) > 0 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
 		}
-		out = append(out, splitLine(line)...)
+		line = strings.TrimSpace(line)
+		if line != "" {
+			out = splitLine(line, out)
+		}
 	}
 	return out
 }
 
-func splitLine(line string) []string {
-	var out []string
+func splitLine(line string, out []string) []string {
 	start := 0
 	for i := 0; i < len(line); i++ {
 		c := line[i]
 		if c != '.' && c != '!' && c != '?' {
 			continue
 		}
-		// Swallow closing quotes and brackets after the mark.
 		end := i + 1
-		for end < len(line) && strings.IndexByte("\"')]’”", line[end]) >= 0 {
-			end++
-		}
-		for end < len(line) && (line[end] == 0xE2) { // ” ’ in UTF-8 start with E2
-			r, size := utf8.DecodeRuneInString(line[end:])
-			if r != '”' && r != '’' {
-				break
+		for end < len(line) {
+			if strings.IndexByte("\"')]", line[end]) >= 0 {
+				end++
+				continue
 			}
-			end += size
+			r, size := utf8.DecodeRuneInString(line[end:])
+			if r == '”' || r == '’' {
+				end += size
+				continue
+			}
+			break
 		}
 		if end >= len(line) || line[end] != ' ' {
 			continue
@@ -64,10 +73,10 @@ func splitLine(line string) []string {
 			continue
 		}
 		next, _ := utf8.DecodeRuneInString(line[j:])
-		if !(unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune("\"'“‘(`", next)) {
+		if !(unicode.IsLetter(next) || unicode.IsDigit(next) || strings.ContainsRune("\"'“‘(", next)) {
 			continue
 		}
-		if c == '.' && isAbbreviation(line[start:i]) {
+		if c == '.' && abbreviated(line[start:i]) {
 			continue
 		}
 		out = append(out, strings.TrimSpace(line[start:end]))
@@ -80,14 +89,14 @@ func splitLine(line string) []string {
 	return out
 }
 
-// isAbbreviation reports whether the word ending s (before a period) is an
-// abbreviation or a single-letter initial.
-func isAbbreviation(s string) bool {
+// abbreviated reports whether the word ending s is an abbreviation or an
+// initial, so that the period after it does not end a sentence.
+func abbreviated(s string) bool {
 	k := strings.LastIndexAny(s, " (\"")
 	w := s[k+1:]
 	if utf8.RuneCountInString(w) == 1 {
 		r, _ := utf8.DecodeRuneInString(w)
-		return unicode.IsUpper(r)
+		return unicode.IsLetter(r)
 	}
 	return abbreviations[strings.ToLower(w)]
 }
