@@ -81,7 +81,7 @@ func (a *Analyzer) prepare(d Doc, skipText bool) *Prepared {
 		doc:      d,
 		lines:    lines,
 		entities: entity.Extract(d.Title, clean),
-		print:    fingerprint.New(d.Title, text),
+		print:    fingerprint.FromLines(d.Title, lines),
 	}
 	p.words = wordStats(d.Title, lines, p.entities)
 	if !skipText {

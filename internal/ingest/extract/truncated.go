@@ -66,7 +66,23 @@ const tailBytes = 700
 // stripFooter removes a WordPress "The post … appeared first on …" line.
 func stripFooter(s string) string {
 	t := tail(s, tailBytes)
+	// The pattern's lazy repeats make it slow on every item of a feed;
+	// most items lack the phrase, which a plain search finds first.
+	if !containsFold(t, "appeared first on") {
+		return s
+	}
 	return s[:len(s)-len(t)] + wordpressFooter.ReplaceAllString(t, "")
+}
+
+// containsFold reports whether s contains the lowercase ASCII word w in
+// any letter case.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 == w[0] && strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // tail returns about the last n bytes of s, starting on a rune boundary.

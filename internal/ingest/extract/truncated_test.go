@@ -29,6 +29,7 @@ func TestLooksTruncated(t *testing.T) {
 		{"chars counter", long + "and the mayor… [+2817 chars]", "Budget", true},
 		{"wordpress footer on full text", long + "\nThe post Budget approved appeared first on City News.", "Budget", false},
 		{"wordpress footer on excerpt", long + " […]\nThe post Budget approved appeared first on City News.", "Budget", true},
+		{"wordpress footer in capitals", long + " […]\nTHE POST Budget approved Appeared First On City News.", "Budget", true},
 		{"ends with a question", long + "What comes next?", "Budget", false},
 	}
 	for _, tt := range tests {

@@ -57,9 +57,13 @@ type Print struct {
 
 // New fingerprints an article: its title and plain text body. The
 // shingles are the body's only: syndication re-titles freely.
-func New(title, body string) *Print {
+func New(title, body string) *Print { return FromLines(title, Clean(body)) }
+
+// FromLines is New for a body already cleaned by Clean, for callers that
+// need its lines too.
+func FromLines(title string, lines []string) *Print {
 	var words []string
-	for _, l := range Clean(body) {
+	for _, l := range lines {
 		words = append(words, Words(l)...)
 	}
 	tw := Words(title)
