@@ -75,8 +75,17 @@ func (p *Pipeline) drain(ctx context.Context, report func(Outcome)) (int, error)
 	go func() {
 		defer close(analyzed)
 		for j := range saves {
-			if err := p.store.SaveAnalysis(ctx, j.arts, j.stories); err != nil && ctx.Err() == nil {
-				p.log.Error("save analysis", "source_id", j.sourceID, "err", err)
+			arts, stories, ids := j.arts, j.stories, []int64{j.sourceID}
+			// Jobs that are already waiting share one transaction: a
+			// commit costs about as much as saving a feed's articles. A
+			// job that merges stories ends the batch, so no later job's
+			// article can be moved by a merge it did not follow.
+			for !merges(j.stories) && len(arts) < maxSaveBatch && len(saves) > 0 {
+				j = <-saves
+				arts, stories, ids = append(arts, j.arts...), append(stories, j.stories...), append(ids, j.sourceID)
+			}
+			if err := p.store.SaveAnalysis(ctx, arts, stories); err != nil && ctx.Err() == nil {
+				p.log.Error("save analysis", "source_ids", ids, "err", err)
 			}
 		}
 	}()
@@ -134,6 +143,19 @@ func (p *Pipeline) drain(ctx context.Context, report func(Outcome)) (int, error)
 		}
 	}
 	return n, err
+}
+
+// maxSaveBatch bounds the articles of one analysis transaction.
+const maxSaveBatch = 500
+
+// merges reports whether any of the stories merged others.
+func merges(stories []*tidings.Story) bool {
+	for _, st := range stories {
+		if len(st.MergedFrom) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // analysisJob is a refresh's new articles on their way through analysis.
