@@ -139,7 +139,8 @@ func nounLike(ws []string) bool {
 	if len(ws) == 1 {
 		// Under four letters, a lone lowercase word is more often a
 		// function word of a language the stopwords miss than a topic.
-		return len(ws[0]) >= 4 && !vague[ws[0]] && !clauseWord[ws[0]]
+		w := ws[0]
+		return len(w) >= 4 && !vague[w] && !clauseWord[w] && !modifier(w)
 	}
 	for _, w := range ws {
 		if clauseWord[w] {
@@ -158,12 +159,32 @@ func nounLike(ws []string) bool {
 	return !strings.HasSuffix(first, "ly") && !strings.HasSuffix(last, "ly")
 }
 
+// modifier reports a lone word that qualifies a topic rather than naming
+// one: an adverb ("infamously"), an ordinal ("sixth") or a common
+// adjective ("dangerous", "southern", "clear"). Nouns ending like
+// adverbs ("family", "rally") are kept.
+func modifier(w string) bool {
+	if adjective[w] {
+		return true
+	}
+	if strings.HasSuffix(w, "ly") && !lyNoun[w] {
+		return true
+	}
+	return len(w) > 5 && (strings.HasSuffix(w, "ous") || strings.HasSuffix(w, "ful"))
+}
+
+// adjective lists common adjectives and ordinals of news text.
+var adjective = set("clear direct local proper improper general major minor former latest recent current possible potential key top big small large huge high low full free open close early late main certain real different whole public private national international global new old young long short serious critical loose final first second third fourth fifth sixth seventh eighth ninth tenth last next previous various own such other same few less least best worst better worse good bad great able available important special social political economic financial federal foreign domestic military human total annual daily weekly monthly sexist racist southern northern eastern western central")
+
+// lyNoun lists nouns (and names) ending in "-ly".
+var lyNoun = set("family assembly supply rally ally italy monopoly anomaly belly jelly bully reply fly holly lily molly sally kelly emily")
+
 // vague words say nothing of a story on their own.
-var vague = set("thousands hundreds millions billions dozens many several people year years day days week weeks month months time times way thing things lot part number numbers group groups place places area areas case cases issue issues news report reports statement official officials percent")
+var vague = set("thousands hundreds millions billions dozens many several people year years day days week weeks month months time times way thing things lot part number numbers group groups place places area areas case cases issue issues news report reports statement official officials percent headline headlines minute minutes second seconds secs hour hours")
 
 // clauseWord lists common verbs and adverbs of news sentences, in their
 // inflections, that a keyphrase cut out of a sentence may begin or end in.
-var clauseWord = set("say says said tell tells told depend depends hit hits warn warns urge urges call calls plan plans face faces seek seeks win wins lose loses lead leads make makes take takes get gets go goes come comes show shows see sees set sets continue continues remain remains become becomes disrupt disrupts cause causes kill kills help helps keep keeps give gives put puts run runs hold holds bring brings begin begins meet meets include includes allow allows expect expects add adds need needs want wants use uses try tries approve approves approved jump jumps ease eases rise rises fall falls soar soars slump slumps plunge plunges surge surges climb climbs thrown near also just still now again already very more most even only then there here likely could would should might must may will can")
+var clauseWord = set("say says said tell tells told check checks know knows knew known think thinks thought believe believes feel feels look looks seem seems find finds found leave leaves left depend depends hit hits warn warns urge urges call calls plan plans face faces seek seeks win wins lose loses lead leads make makes take takes get gets go goes come comes show shows see sees set sets continue continues remain remains become becomes disrupt disrupts cause causes kill kills help helps keep keeps give gives put puts run runs hold holds bring brings begin begins meet meets include includes allow allows expect expects add adds need needs want wants use uses try tries approve approves approved jump jumps ease eases rise rises fall falls soar soars slump slumps plunge plunges surge surges climb climbs thrown near also just still now again already very more most even only then there here likely could would should might must may will can")
 
 // direction words end fragments of place names ("moon south" from "the
 // Moon's south pole").

@@ -33,6 +33,12 @@ func TestFromPhrases(t *testing.T) {
 			want:     []string{"NASA", "PowerFailure", "LunarLander"},
 		},
 		{
+			name:    "drops lone adverbs, adjectives, ordinals and verbs",
+			phrases: []string{"infamously", "dangerous", "southern", "clear", "sixth", "knows", "checks", "powerful", "family", "rally", "arson"},
+			n:       5,
+			want:    []string{"Family", "Rally", "Arson"},
+		},
+		{
 			name:    "drops numbers, dates, stopwords and non-ascii",
 			phrases: []string{"2025", "monday", "the", "march 3", "東京", "tariffs"},
 			n:       5,
