@@ -18,9 +18,14 @@ type Article struct {
 	// DuplicateOf is the ID of the canonical article this one copies, 0 when
 	// it is canonical itself.
 	DuplicateOf int64
-	StoryID     int64 // 0 until analyzed
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// Replaces is set by analysis on a duplicate that is fuller than its
+	// canonical (the full text of an earlier teaser or truncated copy): it
+	// is the ID of that canonical, whose place this article takes when the
+	// analysis is saved. It is not stored.
+	Replaces  int64
+	StoryID   int64 // 0 until analyzed
+	CreatedAt time.Time
+	UpdatedAt time.Time
 
 	Intel
 }

@@ -79,6 +79,10 @@ type Store interface {
 	// SaveAnalysis stores what analysis derived for existing articles:
 	// DuplicateOf, StoryID, Language and Intel, and brings the stories they
 	// belong to up to date (a story's ID is the ID of its first article).
+	// An article with Replaces set becomes canonical in place of that
+	// article, which with all its copies then points at it. Links are kept
+	// one level deep: an article saved as a copy of a copy points at the
+	// canonical, and a story's headline is never a copy.
 	// It returns ErrNotFound when an article is gone.
 	SaveAnalysis(ctx context.Context, articles []*Article, stories []*Story) error
 	// Story returns one story with its aggregates, or ErrNotFound.

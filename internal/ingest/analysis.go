@@ -92,7 +92,8 @@ func (a *Analysis) Decide(b *Batch) ([]*tidings.Article, []*tidings.Story) {
 	for i, art := range b.arts {
 		r := a.an.Tag(decided[i])
 		if art.DuplicateOf == 0 {
-			art.DuplicateOf = id(r.DuplicateOf)
+			// The store's exact dedup stands; analysis finds the rest.
+			art.DuplicateOf, art.Replaces = id(r.DuplicateOf), id(r.Replaces)
 		}
 		art.StoryID = id(r.Story)
 		art.Language = r.Language

@@ -28,6 +28,9 @@ type Analyzer struct {
 	// canon maps the key of every duplicate in the window to its
 	// canonical; an article not in it is its own canonical.
 	canon map[string]string
+	// fullest holds, for a canonical whose place a fuller copy took, the
+	// shingle count of the fullest copy so far.
+	fullest map[string]int
 	// queue holds the window's articles in arrival order, for eviction.
 	queue  []queued
 	head   int
@@ -53,6 +56,7 @@ func New(opts Options) *Analyzer {
 		stories: cluster.New(v, copts),
 		vocab:   v,
 		canon:   map[string]string{},
+		fullest: map[string]int{},
 		tagger:  newTagger(opts.Window),
 	}
 }
@@ -123,6 +127,7 @@ func (a *Analyzer) Decide(p *Prepared) *Decided {
 		if c, ok := a.canon[m.Key]; ok {
 			d.r.DuplicateOf = c
 		}
+		d.r.Replaces = a.fuller(d.r.DuplicateOf, p.print.Shingles)
 	}
 	if !a.opts.SkipText {
 		d.body = strings.Join(p.lines, "\n")
@@ -131,6 +136,28 @@ func (a *Analyzer) Decide(p *Prepared) *Decided {
 	asg := a.place(p, t, d.r.DuplicateOf, "")
 	d.r.Story, d.r.Merged, d.r.Related = asg.Story, asg.Merged, asg.Related
 	return d
+}
+
+// Fuller copies: a copy takes its canonical's place when it has half as
+// many shingles again as the text holding that place, and at least
+// minFuller more (a teaser's full text has many times its shingles; two
+// edits of one full text differ by a few).
+const minFuller = 16
+
+// fuller returns canon when a copy of it with n shingles is fuller than the
+// text holding its place, and records n as the fullest; else "".
+func (a *Analyzer) fuller(canon string, n int) string {
+	have, ok := a.fullest[canon]
+	if !ok {
+		if have, ok = a.fp.Shingles(canon); !ok {
+			return "" // out of the window
+		}
+	}
+	if n < have+have/2 || n-have < minFuller {
+		return ""
+	}
+	a.fullest[canon] = n
+	return canon
 }
 
 // Finish runs the text stages that need the stream's document
@@ -220,6 +247,7 @@ func (a *Analyzer) evict(now time.Time) {
 		a.queue[a.head] = queued{}
 		a.head++
 		delete(a.canon, q.key)
+		delete(a.fullest, q.key)
 		a.fp.Remove(q.key)
 	}
 	if a.head > 1024 && a.head > len(a.queue)/2 {

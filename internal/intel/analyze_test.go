@@ -51,6 +51,33 @@ func TestAnalyzerGolden(t *testing.T) {
 	}
 }
 
+// TestAnalyzerFullerCopy: the full text of an earlier teaser replaces it
+// as the canonical; a copy of the same length or shorter does not, nor a
+// copy that is not fuller than the replacement.
+func TestAnalyzerFullerCopy(t *testing.T) {
+	t0 := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	teaser := "A strong earthquake struck off the coast of northern Peru on Tuesday, shaking buildings in the capital Lima and sending residents into the streets. The magnitude 7.0 quake hit at 10:35 a.m. local time about 60 miles west of Trujillo. ... Read more"
+	docs := []Doc{
+		{Key: "teaser", Title: "Strong earthquake shakes northern Peru", Body: teaser, Published: t0},
+		{Key: "teaser2", Title: "Strong earthquake shakes northern Peru", Body: teaser, Published: t0.Add(time.Minute)},
+		{Key: "full", Title: "Strong earthquake shakes northern Peru", Body: quakeAP, Published: t0.Add(time.Hour)},
+		{Key: "copy", Title: "Quake rattles Peru's north coast", Body: "LIMA (AP) - " + quakeAP, Published: t0.Add(2 * time.Hour)},
+	}
+	want := []struct{ dup, replaces string }{
+		{"", ""},
+		{"teaser", ""},
+		{"teaser", "teaser"},
+		{"teaser", ""},
+	}
+	a := New(Options{SkipText: true})
+	for i, d := range docs {
+		r := a.Add(d)
+		if r.DuplicateOf != want[i].dup || r.Replaces != want[i].replaces || r.Story != "teaser" {
+			t.Errorf("%s: got duplicate_of %q replaces %q story %q, want %q, %q and teaser", d.Key, r.DuplicateOf, r.Replaces, r.Story, want[i].dup, want[i].replaces)
+		}
+	}
+}
+
 func TestAnalyzerWindowEviction(t *testing.T) {
 	t0 := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
 	a := New(Options{Window: 24 * time.Hour, SkipText: true})

@@ -33,6 +33,11 @@ type Result struct {
 	// DuplicateOf is the key of the earlier canonical article this one
 	// copies, or "".
 	DuplicateOf string
+	// Replaces is DuplicateOf when this copy is clearly fuller than the
+	// text that holds the canonical's place (the full text of an earlier
+	// teaser or truncated copy): a store makes it the canonical instead.
+	// The stream's decisions still treat DuplicateOf as the canonical.
+	Replaces string
 	// Story is the key of the first article of the story the doc is in,
 	// after any merge this doc caused.
 	Story string

@@ -54,6 +54,16 @@ func NewIndex() *Index {
 	return &Index{ids: map[string]int32{}, bands: newPostings[uint32](0), anchors: newPostings[uint32](maxPosting)}
 }
 
+// Shingles reports how many distinct shingles the text indexed under key
+// has, and whether the index holds it.
+func (ix *Index) Shingles(key string) (int, bool) {
+	i, ok := ix.ids[key]
+	if !ok {
+		return 0, false
+	}
+	return ix.entries[i].print.Shingles, true
+}
+
 // Len reports how many texts the index holds.
 func (ix *Index) Len() int { return len(ix.ids) }
 

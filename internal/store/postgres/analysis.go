@@ -51,8 +51,10 @@ func (s *Store) SaveAnalysis(ctx context.Context, articles []*tidings.Article, s
 		batch := &pgx.Batch{}
 		batch.Queue(`SELECT pg_advisory_xact_lock(1, k) FROM unnest($1::int[]) WITH ORDINALITY AS t(k, n) ORDER BY n`, storyLockKeys(ids))
 		for _, st := range stories {
+			// The headline is never a copy: a copy's canonical heads instead.
 			batch.Queue(`INSERT INTO stories (id, headline_article_id, first_seen, last_seen,
-				article_count, source_count, hashtags, entities) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+				article_count, source_count, hashtags, entities)
+				VALUES ($1, COALESCE((SELECT duplicate_of FROM articles WHERE id = $2), $2), $3, $4, $5, $6, $7, $8)
 				ON CONFLICT (id) DO UPDATE SET headline_article_id = excluded.headline_article_id,
 				hashtags = excluded.hashtags, entities = excluded.entities`,
 				st.ID, st.HeadlineArticleID, st.FirstSeen.UTC(), st.LastSeen.UTC(), st.ArticleCount,
@@ -100,11 +102,12 @@ func refreshStories(ctx context.Context, tx pgx.Tx, ids []int64) error {
 }
 
 // refreshStoriesSQL recomputes the stories $1; the headline stays unless it
-// left the story.
+// left the story or became a copy.
 const refreshStoriesSQL = `
 		WITH agg AS (
 			SELECT story_id AS id, COUNT(*) AS n, COUNT(DISTINCT source_id) AS sources,
-				MIN(published_at) AS first, MAX(published_at) AS last, MIN(id) AS head
+				MIN(published_at) AS first, MAX(published_at) AS last,
+				COALESCE(MIN(id) FILTER (WHERE duplicate_of IS NULL), MIN(id)) AS head
 			FROM articles WHERE story_id = ANY($1) GROUP BY story_id),
 		gone AS (
 			DELETE FROM stories WHERE id = ANY($1) AND id NOT IN (SELECT id FROM agg))
@@ -112,7 +115,8 @@ const refreshStoriesSQL = `
 		SELECT id, head, first, last, n, sources FROM agg
 		ON CONFLICT (id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen,
 			article_count = excluded.article_count, source_count = excluded.source_count,
-			headline_article_id = CASE WHEN EXISTS (SELECT 1 FROM articles WHERE id = s.headline_article_id AND story_id = s.id)
+			headline_article_id = CASE WHEN EXISTS (SELECT 1 FROM articles WHERE id = s.headline_article_id AND story_id = s.id
+				AND duplicate_of IS NULL)
 				THEN s.headline_article_id ELSE excluded.headline_article_id END`
 
 // Stats implements tidings.Store.
@@ -175,7 +179,12 @@ func saveArticleAnalysis(ctx context.Context, tx pgx.Tx, articles []*tidings.Art
 		if !ok {
 			return tidings.Errorf(tidings.ErrNotFound, "article %d not found", a.ID)
 		}
-		row := analysisRow{a.DuplicateOf, a.StoryID, codec.Text(a.Language), codec.Strings(a.Summary),
+		dup := a.DuplicateOf
+		promoted := a.Replaces != 0 && dup == a.Replaces
+		if promoted {
+			dup = 0
+		}
+		row := analysisRow{dup, a.StoryID, codec.Text(a.Language), codec.Strings(a.Summary),
 			codec.Strings(a.Keyphrases), codec.Strings(a.Hashtags), codec.Entities(a.Entities), codec.IDs(a.Related)}
 		if was.storyID != 0 {
 			affected[was.storyID] = true
@@ -183,12 +192,21 @@ func saveArticleAnalysis(ctx context.Context, tx pgx.Tx, articles []*tidings.Art
 		if row.storyID != 0 {
 			affected[row.storyID] = true
 		}
+		if promoted {
+			// The replaced article and its copies point at a; a is
+			// canonical (its row is written below when it changed).
+			// A second, fuller copy replaces the first one.
+			batch.Queue(`WITH c AS (SELECT COALESCE(NULLIF(duplicate_of, $1), id) AS id FROM articles WHERE id = $2)
+				UPDATE articles SET duplicate_of = $1
+				WHERE (id IN ($2, (SELECT id FROM c)) OR duplicate_of IN ($2, (SELECT id FROM c))) AND id <> $1`, a.ID, a.Replaces)
+		}
 		if row == was {
 			continue
 		}
 		old[a.ID] = row // a later entry for the same article compares with this one
-		batch.Queue(`UPDATE articles SET duplicate_of = $1, story_id = $2, language = $3, summary = $4,
-			keyphrases = $5, hashtags = $6, entities = $7, related = $8 WHERE id = $9`,
+		// A copy of a copy points at the canonical.
+		batch.Queue(`UPDATE articles SET duplicate_of = NULLIF(COALESCE((SELECT c.duplicate_of FROM articles c WHERE c.id = $1), $1), $9),
+			story_id = $2, language = $3, summary = $4, keyphrases = $5, hashtags = $6, entities = $7, related = $8 WHERE id = $9`,
 			nullID(row.duplicateOf), nullID(row.storyID), row.language, row.summary, row.keyphrases,
 			row.hashtags, row.entities, row.related, a.ID)
 		if row.hashtags != was.hashtags {

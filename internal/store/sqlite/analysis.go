@@ -40,8 +40,10 @@ func (s *Store) SaveAnalysis(ctx context.Context, articles []*tidings.Article, s
 		}
 		for _, st := range stories {
 			affected[st.ID] = true
+			// The headline is never a copy: a copy's canonical heads instead.
 			_, err := tx.ExecContext(ctx, `INSERT INTO stories (id, headline_article_id, first_seen, last_seen,
-				article_count, source_count, hashtags, entities) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				article_count, source_count, hashtags, entities)
+				VALUES (?1, COALESCE((SELECT duplicate_of FROM articles WHERE id = ?2), ?2), ?3, ?4, ?5, ?6, ?7, ?8)
 				ON CONFLICT (id) DO UPDATE SET headline_article_id = excluded.headline_article_id,
 				hashtags = excluded.hashtags, entities = excluded.entities`,
 				st.ID, st.HeadlineArticleID, st.FirstSeen.UnixMicro(), st.LastSeen.UnixMicro(), st.ArticleCount,
@@ -83,7 +85,8 @@ func refreshStories(ctx context.Context, tx *sql.Tx, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	agg, err := tx.PrepareContext(ctx, `SELECT COUNT(*), COUNT(DISTINCT source_id), MIN(published_at), MAX(published_at), MIN(id)
+	agg, err := tx.PrepareContext(ctx, `SELECT COUNT(*), COUNT(DISTINCT source_id), MIN(published_at), MAX(published_at),
+		COALESCE(MIN(CASE WHEN duplicate_of IS NULL THEN id END), MIN(id))
 		FROM articles WHERE story_id = ?`)
 	if err != nil {
 		return fmt.Errorf("sqlite: stories: %w", err)
@@ -92,7 +95,8 @@ func refreshStories(ctx context.Context, tx *sql.Tx, ids []int64) error {
 	upsert, err := tx.PrepareContext(ctx, `INSERT INTO stories (id, headline_article_id, first_seen, last_seen, article_count, source_count)
 		VALUES (?1, ?2, ?3, ?4, ?5, ?6)
 		ON CONFLICT (id) DO UPDATE SET first_seen = ?3, last_seen = ?4, article_count = ?5, source_count = ?6,
-		headline_article_id = CASE WHEN EXISTS (SELECT 1 FROM articles WHERE id = stories.headline_article_id AND story_id = ?1)
+		headline_article_id = CASE WHEN EXISTS (SELECT 1 FROM articles WHERE id = stories.headline_article_id AND story_id = ?1
+			AND duplicate_of IS NULL)
 			THEN stories.headline_article_id ELSE ?2 END`)
 	if err != nil {
 		return fmt.Errorf("sqlite: stories: %w", err)
@@ -113,7 +117,7 @@ func refreshStories(ctx context.Context, tx *sql.Tx, ids []int64) error {
 			}
 			continue
 		}
-		// The headline stays unless it left the story.
+		// The headline stays unless it left the story or became a copy.
 		_, err = upsert.ExecContext(ctx, id, head.Int64, first.Int64, last.Int64, n, sources)
 		if err != nil {
 			return fmt.Errorf("sqlite: update story %d: %w", id, err)

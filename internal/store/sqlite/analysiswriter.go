@@ -15,13 +15,13 @@ import (
 // with statements prepared once. An article whose analysis is unchanged is
 // not written: SQLite rewrites a whole row (text included) on any update.
 type analysisWriter struct {
-	tx                  *sql.Tx
-	read, update, untag *sql.Stmt
-	prepared            bool
+	tx                                      *sql.Tx
+	read, update, untag, canonical, promote *sql.Stmt
+	prepared                                bool
 }
 
 func (w *analysisWriter) close() {
-	for _, st := range []*sql.Stmt{w.read, w.update, w.untag} {
+	for _, st := range []*sql.Stmt{w.read, w.update, w.untag, w.canonical, w.promote} {
 		if st != nil {
 			st.Close()
 		}
@@ -47,6 +47,9 @@ func (w *analysisWriter) prepare(ctx context.Context) error {
 	w.update = prep(`UPDATE articles SET duplicate_of = ?, story_id = ?, language = ?,
 		summary = ?, keyphrases = ?, hashtags = ?, entities = ?, related = ? WHERE id = ?`)
 	w.untag = prep(`DELETE FROM article_hashtags WHERE article_id = ?`)
+	w.canonical = prep(`SELECT duplicate_of FROM articles WHERE id = ?`)
+	w.promote = prep(`UPDATE articles SET duplicate_of = ?1 WHERE (id = ?2 OR duplicate_of = ?2) AND id <> ?1
+		RETURNING story_id`)
 	if err != nil {
 		return fmt.Errorf("sqlite: save analysis: prepare: %w", err)
 	}
@@ -74,7 +77,24 @@ func (w *analysisWriter) save(ctx context.Context, a *tidings.Article, affected 
 	if err != nil {
 		return fmt.Errorf("sqlite: save analysis of article %d: %w", a.ID, err)
 	}
-	row := analysisRow{a.DuplicateOf, a.StoryID, codec.Text(a.Language), codec.Strings(a.Summary),
+	dup := a.DuplicateOf
+	promoted := a.Replaces != 0 && dup == a.Replaces
+	if promoted {
+		dup = 0
+	} else if dup != 0 {
+		// A copy of a copy points at the canonical.
+		var canon sql.NullInt64
+		if err := w.canonical.QueryRowContext(ctx, dup).Scan(&canon); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("sqlite: save analysis of article %d: %w", a.ID, err)
+		}
+		if canon.Valid {
+			dup = canon.Int64
+		}
+		if dup == a.ID {
+			dup = 0
+		}
+	}
+	row := analysisRow{dup, a.StoryID, codec.Text(a.Language), codec.Strings(a.Summary),
 		codec.Strings(a.Keyphrases), codec.Strings(a.Hashtags), codec.Entities(a.Entities), codec.IDs(a.Related)}
 	if old.storyID != 0 {
 		affected[old.storyID] = true
@@ -83,7 +103,7 @@ func (w *analysisWriter) save(ctx context.Context, a *tidings.Article, affected 
 		affected[row.storyID] = true
 	}
 	if row == old {
-		return nil
+		return w.promoteOver(ctx, a, promoted, affected)
 	}
 	_, err = w.update.ExecContext(ctx, nullID(row.duplicateOf), nullID(row.storyID), row.language, row.summary,
 		row.keyphrases, row.hashtags, row.entities, row.related, a.ID)
@@ -92,6 +112,9 @@ func (w *analysisWriter) save(ctx context.Context, a *tidings.Article, affected 
 		return tidings.Errorf(tidings.ErrNotFound, "article %d: canonical article %d not found", a.ID, a.DuplicateOf)
 	case err != nil:
 		return fmt.Errorf("sqlite: save analysis of article %d: %w", a.ID, err)
+	}
+	if err := w.promoteOver(ctx, a, promoted, affected); err != nil {
+		return err
 	}
 	if row.hashtags == old.hashtags {
 		return nil
@@ -110,6 +133,41 @@ func (w *analysisWriter) save(ctx context.Context, a *tidings.Article, affected 
 	q := `INSERT INTO article_hashtags (article_id, tag) VALUES (?, ?)` + strings.Repeat(", (?, ?)", len(tags)-1)
 	if _, err := w.tx.ExecContext(ctx, q, args...); err != nil {
 		return fmt.Errorf("sqlite: save hashtags of article %d: %w", a.ID, err)
+	}
+	return nil
+}
+
+// promoteOver makes a, when promoted, the canonical of the article it
+// replaces and of that article's copies, and marks their stories affected.
+func (w *analysisWriter) promoteOver(ctx context.Context, a *tidings.Article, promoted bool, affected map[int64]bool) error {
+	if !promoted {
+		return nil
+	}
+	// A second, fuller copy replaces the first one.
+	over := a.Replaces
+	var canon sql.NullInt64
+	if err := w.canonical.QueryRowContext(ctx, over).Scan(&canon); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("sqlite: article %d replaces %d: %w", a.ID, a.Replaces, err)
+	}
+	if canon.Valid && canon.Int64 != a.ID {
+		over = canon.Int64
+	}
+	rows, err := w.promote.QueryContext(ctx, a.ID, over)
+	if err != nil {
+		return fmt.Errorf("sqlite: article %d replaces %d: %w", a.ID, a.Replaces, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var story sql.NullInt64
+		if err := rows.Scan(&story); err != nil {
+			return fmt.Errorf("sqlite: article %d replaces %d: %w", a.ID, a.Replaces, err)
+		}
+		if story.Valid {
+			affected[story.Int64] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: article %d replaces %d: %w", a.ID, a.Replaces, err)
 	}
 	return nil
 }

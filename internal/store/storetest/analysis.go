@@ -131,6 +131,61 @@ func testSaveAnalysisMerge(t *testing.T, st tidings.Store) {
 	}
 }
 
+// testSaveAnalysisReplace: a fuller copy takes its canonical's place; the
+// old canonical, its copies and later copies of it point at the new one,
+// which heads the story.
+func testSaveAnalysisReplace(t *testing.T, st tidings.Store) {
+	ctx := context.Background()
+	as := storySet(t, st)
+	story := as[0].ID
+	for _, a := range as {
+		a.StoryID = story
+	}
+	as[1].DuplicateOf = as[0].ID
+	if err := st.SaveAnalysis(ctx, as[:2], []*tidings.Story{{ID: story, HeadlineArticleID: story}}); err != nil {
+		t.Fatal(err)
+	}
+	as[2].DuplicateOf, as[2].Replaces = as[0].ID, as[0].ID
+	if err := st.SaveAnalysis(ctx, as[2:3], []*tidings.Story{{ID: story, HeadlineArticleID: story}}); err != nil {
+		t.Fatal(err)
+	}
+	as[3].DuplicateOf = as[0].ID // decided against the old canonical
+	if err := st.SaveAnalysis(ctx, as[3:], []*tidings.Story{{ID: story, HeadlineArticleID: story}}); err != nil {
+		t.Fatal(err)
+	}
+	want := []int64{as[2].ID, as[2].ID, 0, as[2].ID}
+	for i, a := range as {
+		if got := article(t, st, a.ID).DuplicateOf; got != want[i] {
+			t.Errorf("article %d: DuplicateOf %d, want %d", i, got, want[i])
+		}
+	}
+	got, err := st.Story(ctx, story)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.HeadlineArticleID != as[2].ID || got.ArticleCount != 4 {
+		t.Errorf("story: headline %d with %d articles, want %d with 4", got.HeadlineArticleID, got.ArticleCount, as[2].ID)
+	}
+	if s, _ := st.Stats(ctx); s.Duplicates != 3 {
+		t.Errorf("got %d duplicates, want 3", s.Duplicates)
+	}
+	// A fuller copy still replaces the fullest so far, named by the
+	// canonical the analysis knows.
+	as[3].DuplicateOf, as[3].Replaces = as[0].ID, as[0].ID
+	if err := st.SaveAnalysis(ctx, as[3:], []*tidings.Story{{ID: story, HeadlineArticleID: story}}); err != nil {
+		t.Fatal(err)
+	}
+	want = []int64{as[3].ID, as[3].ID, as[3].ID, 0}
+	for i, a := range as {
+		if got := article(t, st, a.ID).DuplicateOf; got != want[i] {
+			t.Errorf("after a second replacement, article %d: DuplicateOf %d, want %d", i, got, want[i])
+		}
+	}
+	if got, _ := st.Story(ctx, story); got == nil || got.HeadlineArticleID != as[3].ID {
+		t.Errorf("story after a second replacement: %+v, want headline %d", got, as[3].ID)
+	}
+}
+
 func testSaveAnalysisErrors(t *testing.T, st tidings.Store) {
 	ctx := context.Background()
 	as := storySet(t, st)

@@ -52,6 +52,7 @@ func Run(t *testing.T, open func(t *testing.T) tidings.Store) {
 		{"SearchHostile", testSearchHostile},
 		{"SaveAnalysis", testSaveAnalysis},
 		{"SaveAnalysisMerge", testSaveAnalysisMerge},
+		{"SaveAnalysisReplace", testSaveAnalysisReplace},
 		{"SaveAnalysisErrors", testSaveAnalysisErrors},
 		{"Stats", testStats},
 	}
