@@ -97,7 +97,7 @@ func (o Options) Summarize(title, text string, n int) []string {
 	}
 	cands := make([]cand, 0, len(sents))
 	for i, ws := range words {
-		if lengths[i] < minWords {
+		if lengths[i] < minWords || stamp(sents[i]) {
 			continue
 		}
 		sum := 0
@@ -112,8 +112,14 @@ func (o Options) Summarize(title, text string, n int) []string {
 		cands = append(cands, cand{i, float64(sum) / float64(k+1) * math.Pow(float64(l), lengthWeight)})
 	}
 	if len(cands) == 0 {
-		// Only fragments: the first line is the best we have.
-		return []string{sents[0]}
+		// Only fragments: the first that is not a time stamp is the best
+		// we have.
+		for _, s := range sents {
+			if !stamp(s) && !readMore(s) {
+				return []string{s}
+			}
+		}
+		return nil
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
 	var chosen []int
@@ -131,6 +137,31 @@ func (o Options) Summarize(title, text string, n int) []string {
 		out[k] = sents[i]
 	}
 	return out
+}
+
+// stampPrefixes begin the time stamps pages print above an article
+// ("Originally published 05/03/2013 at 10:20 AM EDT").
+var stampPrefixes = []string{"updated", "originally published", "first published", "published", "posted", "last updated", "last modified", "modified"}
+
+// stamp reports whether a sentence is a publication time stamp: one of
+// stampPrefixes followed, within a few words, by a number.
+func stamp(s string) bool {
+	head := s[:min(len(s), 40)]
+	for _, p := range stampPrefixes {
+		if len(head) > len(p) && strings.EqualFold(head[:len(p)], p) && strings.ContainsAny(head[len(p):], "0123456789") {
+			return true
+		}
+	}
+	return false
+}
+
+// readMore reports a teaser's link text ("Read more", "Continue reading").
+func readMore(s string) bool {
+	switch strings.ToLower(strings.Trim(s, " .…»›>[]()")) {
+	case "read more", "continue reading", "more", "read the full story", "full story", "read full article":
+		return true
+	}
+	return false
 }
 
 // content reports whether w can carry the topic: not a stopword, not a

@@ -46,6 +46,18 @@ func TestSummarize(t *testing.T) {
 			n:    3,
 			want: []string{"Photo: AP"},
 		},
+		{
+			name: "skips time stamps",
+			text: "UPDATED 05 / 03 / 2013 at 11 : 00 AM EDT\nOriginally published 05 / 03 / 2013 at 10 : 20 AM EDT\nLindsay Lohan checked into the Betty Ford Clinic on Thursday night, her rep confirms.",
+			n:    3,
+			want: []string{"Lindsay Lohan checked into the Betty Ford Clinic on Thursday night, her rep confirms."},
+		},
+		{
+			name: "only time stamps",
+			text: "UPDATED 05 / 03 / 2013 at 11 : 00 AM EDT\nOriginally published 05 / 03 / 2013 at 10 : 20 AM EDT ... Read more",
+			n:    3,
+			want: nil,
+		},
 		{name: "empty", text: "  \n ", n: 3, want: nil},
 	}
 	for _, tt := range tests {
