@@ -10,6 +10,7 @@ package fingerprint
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Shingle length in words. Four words keep two outlets' independent
@@ -62,50 +63,102 @@ func New(title, body string) *Print { return FromLines(title, Clean(body)) }
 // FromLines is New for a body already cleaned by Clean, for callers that
 // need its lines too.
 func FromLines(title string, lines []string) *Print {
-	var words []string
+	sc := scratchPool.Get().(*scratch)
+	defer sc.put()
+	body, tw := &sc.body, &sc.title
+	body.reset()
 	for _, l := range lines {
-		words = append(words, Words(l)...)
+		body.add(l)
 	}
-	tw := Words(title)
-	p := &Print{Title: uniqueHashes(tw)}
-	var anchors []uint32
-	if len(words) > 0 {
-		n := max(1, len(words)-shingleWords+1)
-		sh := make([]uint32, 0, n)
-		for i := 0; i < n; i++ {
-			h := uint32(hashWords(words[i:min(len(words), i+shingleWords)]) >> 32)
-			sh = append(sh, h)
-			if i < leadAnchors {
-				anchors = append(anchors, h)
-			}
+	tw.reset()
+	tw.add(title)
+
+	p := &Print{}
+	anchors := sc.anchors[:0]
+	var sh, lead []uint32
+	if body.len() > 0 {
+		sh = appendShingles(sc.sh[:0], body)
+		sc.sh = sh
+		anchors = append(anchors, sh[:min(len(sh), leadAnchors)]...)
+		if len(sh) > sketchSize {
+			lead = append(sc.lead[:0], sh[:leadShingles]...)
+			sc.lead = lead
+			slices.Sort(lead)
+			lead = slices.Compact(lead)
 		}
-		lead := slices.Clone(sh[:min(len(sh), leadShingles)])
-		slices.Sort(lead)
-		slices.Sort(sh)
+		sc.tmp = slices.Grow(sc.tmp[:0], len(sh))
+		sortHashes(sh, sc.tmp[:len(sh)])
 		sh = slices.Compact(sh)
 		p.Shingles = len(sh)
-		p.Bands = bandKeys(minhash(sh))
+		sc.xs = slices.Grow(sc.xs[:0], len(sh))
+		p.Bands = bandKeys(minhash(sh, sc.xs[:len(sh)]))
 		for _, h := range sh {
 			if h%anchorMod == 0 {
 				anchors = append(anchors, h)
 			}
 		}
-		p.Sketch = slices.Clone(sh[:min(len(sh), sketchSize)])
-		if len(sh) > sketchSize {
-			p.Lead = slices.Compact(lead)
+		sh = sh[:min(len(sh), sketchSize)]
+		if p.Shingles <= sketchSize {
+			lead = nil
 		}
 	}
 	// The title is an anchor too (whole, and without an outlet's suffix),
 	// for teasers whose body is too short to find their full text.
-	if len(tw) > 0 {
-		anchors = append(anchors, uint32(mix(hashWords(tw)^titleSalt)))
-		if core := Words(stripOutlet(title)); len(core) > 0 && len(core) < len(tw) {
-			anchors = append(anchors, uint32(mix(hashWords(core)^titleSalt)))
+	if n := tw.len(); n > 0 {
+		anchors = append(anchors, uint32(mix(tw.hash(0, n)^titleSalt)))
+		if core := stripOutlet(title); len(core) < len(title) {
+			cw := &sc.core
+			cw.reset()
+			cw.add(core)
+			if k := cw.len(); k > 0 && k < n {
+				anchors = append(anchors, uint32(mix(cw.hash(0, k)^titleSalt)))
+			}
 		}
 	}
 	slices.Sort(anchors)
-	p.Anchors = slices.Clip(slices.Compact(anchors))
+	anchors = slices.Compact(anchors)
+	sc.anchors = anchors
+	titles := sc.titles[:0]
+	for i := range tw.len() {
+		titles = append(titles, uint32(tw.hash(i, i+1)>>32))
+	}
+	sc.titles = titles
+	slices.Sort(titles)
+	titles = slices.Compact(titles)
+
+	// One array holds the print's slices: a print is kept for every
+	// article of the window.
+	buf := make([]uint32, 0, len(sh)+len(lead)+len(anchors)+len(titles))
+	part := func(s []uint32) []uint32 {
+		if len(s) == 0 {
+			return nil
+		}
+		i := len(buf)
+		buf = append(buf, s...)
+		return buf[i:len(buf):len(buf)]
+	}
+	p.Sketch = part(sh)
+	p.Lead = part(lead)
+	p.Anchors = part(anchors)
+	p.Title = part(titles)
 	return p
+}
+
+// scratch holds FromLines' working buffers between calls.
+type scratch struct {
+	body, title, core              words
+	xs                             []uint64
+	sh, tmp, lead, anchors, titles []uint32
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// put returns sc to the pool unless a huge text made its buffers large.
+func (sc *scratch) put() {
+	if cap(sc.body.b) > 1<<20 {
+		return
+	}
+	scratchPool.Put(sc)
 }
 
 // titleSalt keeps title anchors apart from shingle anchors.
@@ -144,74 +197,3 @@ func Resemblance[T uint32 | uint64](a, b []T) (jaccard, containment float64) {
 	union := len(a) + len(b) - inter
 	return float64(inter) / float64(union), float64(inter) / float64(min(len(a), len(b)))
 }
-
-func uniqueHashes(words []string) []uint32 {
-	out := make([]uint32, 0, len(words))
-	for _, w := range words {
-		out = append(out, uint32(mix(hashString(w, fnvOffset))>>32))
-	}
-	slices.Sort(out)
-	return slices.Clip(slices.Compact(out))
-}
-
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-func hashString(s string, h uint64) uint64 {
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return h
-}
-
-func hashWords(ws []string) uint64 {
-	h := uint64(fnvOffset)
-	for i, w := range ws {
-		if i > 0 {
-			h ^= ' '
-			h *= fnvPrime
-		}
-		h = hashString(w, h)
-	}
-	return mix(h)
-}
-
-// mix is splitmix64's finalizer: it spreads FNV's weak low bits.
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
-}
-
-func minhash(sh []uint32) [sigSize]uint64 {
-	var sig [sigSize]uint64
-	for i := range sig {
-		sig[i] = ^uint64(0)
-	}
-	for _, h := range sh {
-		for i := range sig {
-			v := mix(uint64(h) ^ seeds[i])
-			if v < sig[i] {
-				sig[i] = v
-			}
-		}
-	}
-	return sig
-}
-
-// seeds are fixed so signatures are the same in every process.
-var seeds = func() [sigSize]uint64 {
-	var s [sigSize]uint64
-	x := uint64(0x9e3779b97f4a7c15)
-	for i := range s {
-		x += 0x9e3779b97f4a7c15
-		s[i] = mix(x)
-	}
-	return s
-}()
