@@ -41,7 +41,7 @@ func (a *Analysis) Warm(ctx context.Context, st tidings.Store) error {
 		if art.StoryID == 0 {
 			continue // in the analysis queue
 		}
-		r := intel.Result{Story: key(art.StoryID), DuplicateOf: key(art.DuplicateOf), Hashtags: art.Hashtags}
+		r := intel.Result{Story: key(art.StoryID), DuplicateOf: key(art.DuplicateOf), Hashtags: art.Hashtags, Entities: art.Entities}
 		a.an.Warm(doc(art, ""), r)
 	}
 	return nil
@@ -107,9 +107,7 @@ func (a *Analysis) Decide(b *Batch) ([]*tidings.Article, []*tidings.Story) {
 			stories[art.StoryID] = s
 		}
 		s.Hashtags = r.Hashtags
-		if len(s.Entities) == 0 {
-			s.Entities = r.Entities
-		}
+		s.Entities = r.StoryEntities // the latest counts the most articles
 		for _, m := range r.Merged {
 			s.MergedFrom = append(s.MergedFrom, id(m))
 		}

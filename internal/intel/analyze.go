@@ -173,7 +173,7 @@ func (d *Decided) Finish() {
 // Call it in stream order.
 func (a *Analyzer) Tag(d *Decided) Result {
 	r := d.r
-	r.Hashtags = a.tagger.tag(r.Story, r.Merged, d.text.hashtags, d.t)
+	r.Hashtags, r.StoryEntities = a.tagger.tag(r.Story, r.Merged, d.text.hashtags, d.text.entities, d.t)
 	r.Keyphrases, r.Entities, r.Summary, r.Language = d.text.keyphrases, d.text.entities, d.text.summary, d.text.language
 	return r
 }
@@ -204,7 +204,7 @@ func (a *Analyzer) Warm(d Doc, r Result) {
 		story = d.Key
 	}
 	asg := a.place(p, t, r.DuplicateOf, story)
-	a.tagger.tag(asg.Story, nil, r.Hashtags, t)
+	a.tagger.tag(asg.Story, nil, r.Hashtags, r.Entities, t)
 }
 
 // place records the article in the fingerprint index and the vocabulary,

@@ -47,11 +47,14 @@ type Result struct {
 	// Related lists keys of up to 5 articles of other stories, best first.
 	Related []string
 	// Hashtags are the story's: every article of a story reports the same.
-	Hashtags   []string
-	Keyphrases []string
-	Entities   []tidings.Entity
-	Summary    []string
-	Language   string
+	Hashtags []string
+	// StoryEntities are the story's most named entities so far, the most
+	// named first, counting this doc.
+	StoryEntities []tidings.Entity
+	Keyphrases    []string
+	Entities      []tidings.Entity
+	Summary       []string
+	Language      string
 }
 
 // Options tunes an Analyzer; the zero value of a field takes its default.

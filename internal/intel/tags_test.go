@@ -1,0 +1,31 @@
+package intel
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/tidings/tidings"
+)
+
+// TestTaggerStoryEntities: a story reports the entities most of its
+// articles name, first named first among equals, through merges; an
+// article naming one twice counts once.
+func TestTaggerStoryEntities(t *testing.T) {
+	peru := tidings.Entity{Text: "Peru", Type: tidings.EntityPlace}
+	usgs := tidings.Entity{Text: "U.S. Geological Survey", Type: tidings.EntityOrg}
+	lima := tidings.Entity{Text: "Lima", Type: tidings.EntityPlace}
+	navy := tidings.Entity{Text: "Peru Navy", Type: tidings.EntityOrg}
+	t0 := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	g := newTagger(7 * 24 * time.Hour)
+	g.tag("a", nil, []string{"Peru"}, []tidings.Entity{lima, usgs, usgs}, t0)
+	g.tag("a", nil, nil, []tidings.Entity{peru, usgs}, t0)
+	g.tag("b", nil, []string{"Tsunami"}, []tidings.Entity{navy, peru}, t0)
+	tags, ents := g.tag("a", []string{"b"}, nil, []tidings.Entity{peru}, t0)
+	if diff := cmp.Diff([]tidings.Entity{peru, usgs, lima, navy}, ents); diff != "" {
+		t.Errorf("story entities (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"Peru"}, tags); diff != "" {
+		t.Errorf("story hashtags (-want +got):\n%s", diff)
+	}
+}
