@@ -119,21 +119,33 @@ func index(l []string, s string) int {
 }
 
 func BenchmarkExtract(b *testing.B) {
-	title, body := benchArticle(b)
-	df := mapDF{m: map[string]int{"the": 900, "rare": 30}, docs: 1000}
-	b.SetBytes(int64(len(body)))
+	docs := benchArticles(b)
+	df := mapDF{m: map[string]int{"the": 900, "rare": 30, "flood": 40, "china": 200, "river": 60}, docs: 1000}
+	n := 0
+	for _, d := range docs {
+		n += len(d[0]) + len(d[1])
+	}
+	b.SetBytes(int64(n))
 	for b.Loop() {
-		Extract(title, body, df, 20)
+		for _, d := range docs {
+			Extract(d[0], d[1], df, 20)
+		}
 	}
 }
 
-// benchArticle is an invented 3 KB news article shared by the text stages'
-// benchmarks.
-func benchArticle(b *testing.B) (title, body string) {
-	data, err := os.ReadFile(filepath.Join("..", "summarize", "testdata", "article.txt"))
-	if err != nil {
-		b.Fatal(err)
+// benchArticles are invented news articles, as title and body: the 3 KB
+// article the text stages' benchmarks share, another of 4 KB, the first
+// lowercased (as some feeds are) and this package's short test text.
+func benchArticles(b *testing.B) [][2]string {
+	var docs [][2]string
+	for _, p := range []string{filepath.Join("..", "summarize", "testdata", "article.txt"), filepath.Join("testdata", "article2.txt")} {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		title, body, _ := strings.Cut(string(data), "\n")
+		docs = append(docs, [2]string{title, body})
 	}
-	title, body, _ = strings.Cut(string(data), "\n")
-	return title, body
+	docs = append(docs, [2]string{strings.ToLower(docs[0][0]), strings.ToLower(docs[0][1])}, [2]string{title, text})
+	return docs
 }
