@@ -36,7 +36,7 @@ var floors = map[string]map[string]float64{
 		"dedup.recall_html": 0.98, "dedup.recall_dateline": 0.98, "dedup.recall_boilerplate": 0.98,
 		"stories.bcubed_f1": 0.91,
 	},
-	"stories/ecbplus-dev.jsonl":     {"stories.bcubed_f1": 0.89},
+	"stories/ecbplus-dev.jsonl":     {"stories.bcubed_f1": 0.90},
 	"summaries/bbc-cased-dev.jsonl": {"summary.rouge2_recall": 0.45},
 	"summaries/bbc-lower-dev.jsonl": {"summary.rouge2_recall": 0.39},
 	"keyphrases/kpcrowd-dev.jsonl":  {"keyphrases.f1@10": 0.49},

@@ -164,6 +164,24 @@ func (c *Clusterer) choose(q query, cands []candidate) (*story, []string) {
 	}
 	ss[0].s.joins++
 	ss[0].s.joinSum += ss[0].score
+	if c.opts.Adopt > 0 {
+		// Stories of one article among the candidates that resemble the
+		// chosen story as a whole join it.
+		seen := map[*story]bool{}
+		for _, g := range group {
+			seen[g] = true
+		}
+		for _, cd := range cands {
+			t := root(cd.a.story)
+			if seen[t] {
+				continue
+			}
+			seen[t] = true
+			if t.indexed == 1 && t.live == 1 && c.storyCosine(ss[0].s, t) >= c.opts.Adopt {
+				group = append(group, t)
+			}
+		}
+	}
 	if len(group) == 1 {
 		return group[0], nil
 	}

@@ -95,3 +95,23 @@ func TestPack(t *testing.T) {
 		}
 	}
 }
+
+// TestAdopt: a report too early to join a young story stays alone until the
+// story grows; an article joining the story then brings it in.
+func TestAdopt(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		adopt  float64
+		merged []string
+	}{{0.6, []string{"b"}}, {-1, nil}} {
+		c := New(flat{}, Options{Join: 0.3, Young: 0.5, Cohesion: -1, Merge: 0.99, Adopt: tt.adopt})
+		c.Add("a", vec(1, 2, 3, 4, 5, 6), t0, "", true)
+		if got := c.Add("b", vec(1, 2, 3, 4, 7, 8), t0.Add(time.Hour), "", true); got.Story != "b" {
+			t.Fatalf("b joined %q, want its own story (a is young)", got.Story)
+		}
+		got := c.Add("c", vec(1, 2, 3, 4, 5, 6), t0.Add(2*time.Hour), "", true)
+		if got.Story != "a" || !cmp.Equal(got.Merged, tt.merged) {
+			t.Errorf("adopt %v: c got story %q merged %v, want a and %v", tt.adopt, got.Story, got.Merged, tt.merged)
+		}
+	}
+}
