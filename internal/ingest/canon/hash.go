@@ -3,8 +3,8 @@ package canon
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // minHashWords is the least amount of text worth hashing: below it, unrelated
@@ -16,27 +16,62 @@ const minHashWords = 8
 // for exact cross-source deduplication: case, punctuation and whitespace
 // differences between two copies of the same wire story do not change it.
 // Text shorter than a few words returns "", which never equals another hash.
+// The normalized text (lowercase words joined by single spaces) streams
+// into the hash through a small buffer, ASCII without rune decoding.
 func ContentHash(text string) string {
-	var b strings.Builder
-	b.Grow(len(text))
-	words, inWord := 0, false
-	for _, r := range text {
-		if unicode.IsLetter(r) || unicode.IsNumber(r) {
-			if !inWord && words > 0 {
-				b.WriteByte(' ')
-			}
-			if !inWord {
-				words++
-			}
-			inWord = true
-			b.WriteRune(unicode.ToLower(r))
+	h := sha256.New()
+	var buf [4096]byte
+	n, words, inWord := 0, 0, false
+	put := func(p []byte) {
+		if n+len(p) > len(buf) {
+			h.Write(buf[:n])
+			n = 0
+		}
+		n += copy(buf[n:], p)
+	}
+	var rb [utf8.UTFMax]byte
+	for i := 0; i < len(text); {
+		c := text[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
+		var word bool
+		if c < utf8.RuneSelf {
+			word = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		} else {
+			word = unicode.IsLetter(r) || unicode.IsNumber(r)
+		}
+		if !word {
+			inWord = false
 			continue
 		}
-		inWord = false
+		if !inWord {
+			if words > 0 {
+				put(space)
+			}
+			words++
+		}
+		inWord = true
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			rb[0] = c
+			put(rb[:1])
+			continue
+		}
+		put(rb[:utf8.EncodeRune(rb[:], unicode.ToLower(r))])
 	}
 	if words < minHashWords {
 		return ""
 	}
-	sum := sha256.Sum256([]byte(b.String()))
-	return hex.EncodeToString(sum[:16])
+	h.Write(buf[:n])
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
+
+var space = []byte{' '}
