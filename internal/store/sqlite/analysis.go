@@ -38,15 +38,23 @@ func (s *Store) SaveAnalysis(ctx context.Context, articles []*tidings.Article, s
 				return err
 			}
 		}
-		for _, st := range stories {
-			affected[st.ID] = true
-			// The headline is never a copy: a copy's canonical heads instead.
-			_, err := tx.ExecContext(ctx, `INSERT INTO stories (id, headline_article_id, first_seen, last_seen,
+		// The headline is never a copy: a copy's canonical heads instead.
+		var upsert *sql.Stmt
+		if len(stories) > 0 {
+			var err error
+			upsert, err = tx.PrepareContext(ctx, `INSERT INTO stories (id, headline_article_id, first_seen, last_seen,
 				article_count, source_count, hashtags, entities)
 				VALUES (?1, COALESCE((SELECT duplicate_of FROM articles WHERE id = ?2), ?2), ?3, ?4, ?5, ?6, ?7, ?8)
 				ON CONFLICT (id) DO UPDATE SET headline_article_id = excluded.headline_article_id,
-				hashtags = excluded.hashtags, entities = excluded.entities`,
-				st.ID, st.HeadlineArticleID, st.FirstSeen.UnixMicro(), st.LastSeen.UnixMicro(), st.ArticleCount,
+				hashtags = excluded.hashtags, entities = excluded.entities`)
+			if err != nil {
+				return fmt.Errorf("sqlite: save stories: %w", err)
+			}
+			defer upsert.Close()
+		}
+		for _, st := range stories {
+			affected[st.ID] = true
+			_, err := upsert.ExecContext(ctx, st.ID, st.HeadlineArticleID, st.FirstSeen.UnixMicro(), st.LastSeen.UnixMicro(), st.ArticleCount,
 				st.SourceCount, codec.Strings(st.Hashtags), codec.Entities(st.Entities))
 			if err != nil {
 				return fmt.Errorf("sqlite: save story %d: %w", st.ID, err)

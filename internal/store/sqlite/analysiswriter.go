@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/internal/store/codec"
@@ -15,13 +14,13 @@ import (
 // with statements prepared once. An article whose analysis is unchanged is
 // not written: SQLite rewrites a whole row (text included) on any update.
 type analysisWriter struct {
-	tx                                      *sql.Tx
-	read, update, untag, canonical, promote *sql.Stmt
-	prepared                                bool
+	tx                                           *sql.Tx
+	read, update, untag, tag, canonical, promote *sql.Stmt
+	prepared                                     bool
 }
 
 func (w *analysisWriter) close() {
-	for _, st := range []*sql.Stmt{w.read, w.update, w.untag, w.canonical, w.promote} {
+	for _, st := range []*sql.Stmt{w.read, w.update, w.untag, w.tag, w.canonical, w.promote} {
 		if st != nil {
 			st.Close()
 		}
@@ -47,6 +46,7 @@ func (w *analysisWriter) prepare(ctx context.Context) error {
 	w.update = prep(`UPDATE articles SET duplicate_of = ?, story_id = ?, language = ?,
 		summary = ?, keyphrases = ?, hashtags = ?, entities = ?, related = ? WHERE id = ?`)
 	w.untag = prep(`DELETE FROM article_hashtags WHERE article_id = ?`)
+	w.tag = prep(`INSERT INTO article_hashtags (article_id, tag) VALUES (?, ?)`)
 	w.canonical = prep(`SELECT duplicate_of FROM articles WHERE id = ?`)
 	w.promote = prep(`UPDATE articles SET duplicate_of = ?1 WHERE (id = ?2 OR duplicate_of = ?2) AND id <> ?1
 		RETURNING story_id`)
@@ -122,17 +122,10 @@ func (w *analysisWriter) save(ctx context.Context, a *tidings.Article, affected 
 	if _, err := w.untag.ExecContext(ctx, a.ID); err != nil {
 		return fmt.Errorf("sqlite: save hashtags of article %d: %w", a.ID, err)
 	}
-	tags := codec.HashtagKeys(a.Hashtags)
-	if len(tags) == 0 {
-		return nil
-	}
-	args := make([]any, 0, 2*len(tags))
-	for _, t := range tags {
-		args = append(args, a.ID, t)
-	}
-	q := `INSERT INTO article_hashtags (article_id, tag) VALUES (?, ?)` + strings.Repeat(", (?, ?)", len(tags)-1)
-	if _, err := w.tx.ExecContext(ctx, q, args...); err != nil {
-		return fmt.Errorf("sqlite: save hashtags of article %d: %w", a.ID, err)
+	for _, t := range codec.HashtagKeys(a.Hashtags) {
+		if _, err := w.tag.ExecContext(ctx, a.ID, t); err != nil {
+			return fmt.Errorf("sqlite: save hashtags of article %d: %w", a.ID, err)
+		}
 	}
 	return nil
 }
