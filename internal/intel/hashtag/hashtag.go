@@ -51,6 +51,24 @@ func FromPhrases(keyphrases []string, entities []tidings.Entity, n int) []string
 			}
 		}
 	}
+	// A lone word of a longer name ("lohan" of "Lindsay Lohan") stands
+	// for the whole name.
+	nameOf := map[string][]string{}
+	for _, e := range entities {
+		if e.Type != tidings.EntityPerson && e.Type != tidings.EntityOrg && e.Type != tidings.EntityPlace {
+			continue
+		}
+		ws := words(e.Text)
+		if len(ws) < 2 {
+			continue
+		}
+		for _, w := range ws {
+			lw := strings.ToLower(w)
+			if _, ok := nameOf[lw]; !ok && len(lw) >= 3 && !stopword.Is(lw) {
+				nameOf[lw] = ws
+			}
+		}
+	}
 	for i, p := range keyphrases {
 		fs := strings.Fields(p)
 		if len(fs) == 1 && inPhrase[p] {
@@ -63,6 +81,10 @@ func FromPhrases(keyphrases []string, entities []tidings.Entity, n int) []string
 			}
 		}
 		ws := words(p)
+		if name, ok := nameOf[p]; ok && len(fs) == 1 {
+			cands = append(cands, cand{name, 1 / float64(best+1), len(cands)})
+			continue
+		}
 		if verbLike(fs) || !nounLike(fs) {
 			continue
 		}

@@ -33,6 +33,13 @@ func TestFromPhrases(t *testing.T) {
 			want:     []string{"NASA", "PowerFailure", "LunarLander"},
 		},
 		{
+			name:     "a lone word of a name stands for the name",
+			phrases:  []string{"lohan", "rehab", "lindsay", "ford"},
+			entities: []tidings.Entity{{Text: "Lindsay Lohan", Type: tidings.EntityPerson}, {Text: "Betty Ford Center", Type: tidings.EntityOrg}},
+			n:        5,
+			want:     []string{"LindsayLohan", "BettyFordCenter", "Rehab"},
+		},
+		{
 			name:    "drops lone adverbs, adjectives, ordinals and verbs",
 			phrases: []string{"infamously", "dangerous", "southern", "clear", "sixth", "knows", "checks", "powerful", "family", "rally", "arson"},
 			n:       5,
