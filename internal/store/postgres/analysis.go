@@ -62,11 +62,21 @@ func (s *Store) SaveAnalysis(ctx context.Context, articles []*tidings.Article, s
 		}
 		for _, st := range stories {
 			for _, from := range st.MergedFrom {
-				if from != st.ID {
-					batch.Queue(`UPDATE articles SET story_id = $1 WHERE story_id = $2`, st.ID, from)
-					// The discussion follows the story.
-					batch.Queue(`UPDATE comments SET story_id = $1 WHERE story_id = $2`, st.ID, from)
+				if from == st.ID {
+					continue
 				}
+				if len(st.Hashtags) == 0 {
+					batch.Queue(`UPDATE articles SET story_id = $1 WHERE story_id = $2`, st.ID, from)
+				} else {
+					// The moved articles take the story's hashtags: every
+					// article of a story has its tags.
+					batch.Queue(`WITH moved AS (UPDATE articles SET story_id = $1, hashtags = $3 WHERE story_id = $2 RETURNING id),
+						gone AS (DELETE FROM article_hashtags h USING moved m WHERE h.article_id = m.id AND h.tag <> ALL($4::text[]))
+						INSERT INTO article_hashtags (article_id, tag) SELECT m.id, t FROM moved m CROSS JOIN unnest($4::text[]) AS t
+						ON CONFLICT DO NOTHING`, st.ID, from, codec.Strings(st.Hashtags), codec.HashtagKeys(st.Hashtags))
+				}
+				// The discussion follows the story.
+				batch.Queue(`UPDATE comments SET story_id = $1 WHERE story_id = $2`, st.ID, from)
 			}
 		}
 		batch.Queue(refreshStoriesSQL, ids)

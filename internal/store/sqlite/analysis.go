@@ -68,7 +68,7 @@ func (s *Store) SaveAnalysis(ctx context.Context, articles []*tidings.Article, s
 					continue
 				}
 				affected[from] = true
-				if _, err := tx.ExecContext(ctx, `UPDATE articles SET story_id = ? WHERE story_id = ?`, st.ID, from); err != nil {
+				if err := w.merge(ctx, st, from); err != nil {
 					return fmt.Errorf("sqlite: merge story %d into %d: %w", from, st.ID, err)
 				}
 				// The discussion follows the story.

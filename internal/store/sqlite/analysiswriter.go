@@ -164,3 +164,45 @@ func (w *analysisWriter) promoteOver(ctx context.Context, a *tidings.Article, pr
 	}
 	return nil
 }
+
+// merge moves the articles of story from into st. With st's hashtags given,
+// the moved articles take them: every article of a story has its tags.
+func (w *analysisWriter) merge(ctx context.Context, st *tidings.Story, from int64) error {
+	if len(st.Hashtags) == 0 {
+		_, err := w.tx.ExecContext(ctx, `UPDATE articles SET story_id = ? WHERE story_id = ?`, st.ID, from)
+		return err
+	}
+	if err := w.prepare(ctx); err != nil {
+		return err
+	}
+	rows, err := w.tx.QueryContext(ctx, `UPDATE articles SET story_id = ?, hashtags = ? WHERE story_id = ? RETURNING id`,
+		st.ID, codec.Strings(st.Hashtags), from)
+	if err != nil {
+		return err
+	}
+	var moved []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		moved = append(moved, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	keys := codec.HashtagKeys(st.Hashtags)
+	for _, id := range moved {
+		if _, err := w.untag.ExecContext(ctx, id); err != nil {
+			return err
+		}
+		for _, k := range keys {
+			if _, err := w.tag.ExecContext(ctx, id, k); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -115,6 +115,30 @@ func testSaveAnalysisMerge(t *testing.T, st tidings.Store) {
 		t.Errorf("story after MergedFrom: got %+v, want 4 articles", got)
 	}
 	as[3].StoryID = as[0].ID
+	// Moved articles take the surviving story's hashtags.
+	as[1].StoryID, as[1].Hashtags = as[1].ID, []string{"Unrelated"}
+	if err := st.SaveAnalysis(ctx, as[1:2], []*tidings.Story{{ID: as[1].ID, HeadlineArticleID: as[1].ID, Hashtags: []string{"Unrelated"}}}); err != nil {
+		t.Fatal(err)
+	}
+	tags := []string{"TariffTalks", "Geneva"}
+	if err := st.SaveAnalysis(ctx, nil, []*tidings.Story{{ID: as[0].ID, HeadlineArticleID: as[0].ID, Hashtags: tags, MergedFrom: []int64{as[1].ID}}}); err != nil {
+		t.Fatal(err)
+	}
+	as[1].StoryID, as[1].Hashtags = as[0].ID, tags
+	if got := article(t, st, as[1].ID); got.StoryID != as[0].ID || !cmp.Equal(got.Hashtags, tags) {
+		t.Errorf("merged article: story %d hashtags %v, want %d and %v", got.StoryID, got.Hashtags, as[0].ID, tags)
+	}
+	if r, ok := st.(Reader); ok {
+		for tag, want := range map[string][]int64{"Geneva": {as[0].ID}, "Unrelated": nil} {
+			got, err := r.Stories(ctx, tag, 0, "", time.Time{}, 0, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(want, storyIDs(got), cmpEmpty); d != "" {
+				t.Errorf("stories tagged %s after the merge (-want +got):\n%s", tag, d)
+			}
+		}
+	}
 	if s, _ := st.Stats(ctx); s.Stories != 1 {
 		t.Errorf("got %d stories, want 1", s.Stories)
 	}
