@@ -50,7 +50,8 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 		fmt.Fprintln(w, "ok")
 	})
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
-	mux.Handle("/", web.New(ws, web.Options{Logger: m.Logger, Admin: st}))
+	webServer := web.New(ws, web.Options{Logger: m.Logger, Admin: st})
+	mux.Handle("/", webServer)
 
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
@@ -58,6 +59,10 @@ func runServe(ctx context.Context, m *Main, args []string) error {
 	}
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ErrorLog: nil}
 	m.Logger.Info("serving", "addr", "http://"+ln.Addr().String(), "database", m.Config.DatabaseURL)
+	if token := webServer.SetupToken(ctx); token != "" {
+		m.Logger.Warn("no account exists yet: create the administrator at this address, or with `tidings user add NAME --admin`",
+			"setup", "http://"+ln.Addr().String()+"/setup?token="+token)
+	}
 	if m.OnListen != nil {
 		m.OnListen(ln.Addr().String())
 	}

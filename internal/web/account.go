@@ -1,6 +1,11 @@
 package web
 
 import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/http"
@@ -127,22 +132,56 @@ func (s *Server) handleSignOut(w http.ResponseWriter, r *http.Request) {
 type setupPage struct {
 	base
 	Form  string
-	Name  string
-	Error string
+	Token string // the setup token, carried by the form
+	// Locked: the request lacks the setup token, so the page explains
+	// where to find it instead of showing the form.
+	Locked bool
+	Name   string
+	Error  string
 }
 
 // errSetupDone answers the first-run page once an account exists.
 var errSetupDone = tidings.Errorf(tidings.ErrNotFound, "This site is set up already. Sign in instead.")
+
+// SetupToken returns the token the first-run page asks for while no account
+// exists ("" once one does, or without accounts): whoever reaches a new
+// public instance first cannot make themselves its administrator, only
+// whoever reads the server's log. Every process of an instance derives the
+// same token from the instance key.
+func (s *Server) SetupToken(ctx context.Context) string {
+	if s.accounts == nil || s.settings.hasUsers(ctx, s) {
+		return ""
+	}
+	return s.setupToken()
+}
+
+func (s *Server) setupToken() string {
+	mac := hmac.New(sha256.New, s.csrfKey())
+	mac.Write([]byte("tidings setup token"))
+	return hex.EncodeToString(mac.Sum(nil)[:16])
+}
+
+// setupAllowed reports whether token is the setup token. Whether an
+// account exists is the caller's check (and CreateFirstUser's, atomically).
+func (s *Server) setupAllowed(token string) bool {
+	return s.accounts != nil && subtle.ConstantTimeCompare([]byte(token), []byte(s.setupToken())) == 1
+}
 
 func (s *Server) handleSetupForm(w http.ResponseWriter, r *http.Request) {
 	if s.settings.hasUsers(r.Context(), s) {
 		s.Error(w, r, errSetupDone)
 		return
 	}
-	p := setupPage{Form: s.csrfToken(w, r)}
+	token := r.URL.Query().Get("token")
+	p := setupPage{Form: s.csrfToken(w, r), Token: token, Locked: !s.setupAllowed(token)}
 	p.base = s.base(r, "Set up")
 	w.Header().Set("Cache-Control", "no-store")
-	s.render(w, r, http.StatusOK, "setup", p)
+	w.Header().Set("Referrer-Policy", "same-origin") // the token is in the URL: never send it to other sites
+	status := http.StatusOK
+	if p.Locked {
+		status = http.StatusForbidden
+	}
+	s.render(w, r, status, "setup", p)
 }
 
 func (s *Server) handleSetup(w http.ResponseWriter, r *http.Request) {
@@ -150,9 +189,16 @@ func (s *Server) handleSetup(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, errSetupDone)
 		return
 	}
+	token := r.PostFormValue("token")
+	if !s.setupAllowed(token) {
+		p := setupPage{Form: s.csrfToken(w, r), Locked: true}
+		p.base = s.base(r, "Set up")
+		s.render(w, r, http.StatusForbidden, "setup", p)
+		return
+	}
 	name := strings.TrimSpace(r.PostFormValue("name"))
 	fail := func(status int, msg string) {
-		p := setupPage{Form: s.csrfToken(w, r), Name: name, Error: msg}
+		p := setupPage{Form: s.csrfToken(w, r), Token: token, Name: name, Error: msg}
 		p.base = s.base(r, "Set up")
 		s.render(w, r, status, "setup", p)
 	}

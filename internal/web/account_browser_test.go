@@ -100,9 +100,14 @@ func TestBrowserAccounts(t *testing.T) {
 		do("sign out", chromedp.Click(chromedp.CSS(".who button")), chromedp.WaitVisible(chromedp.CSS(`.who a[href^="/signin"]`)))
 	}
 
-	// First run: the front page offers the set-up, which makes the admin.
+	// First run: the front page offers the set-up, which asks for the
+	// token from the server's log; with it, the page makes the admin.
 	do("front", chromedp.EmulateViewport(1280, 900), chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`.who a[href="/setup"]`)))
-	do("setup", chromedp.Click(chromedp.CSS(`.who a[href="/setup"]`)), chromedp.WaitVisible(chromedp.CSS("#u-name")),
+	do("setup without token", chromedp.Click(chromedp.CSS(`.who a[href="/setup"]`)), chromedp.WaitVisible(chromedp.CSS(".notice")))
+	if n := count("#u-name"); n != 0 {
+		t.Errorf("setup page without the token shows the form")
+	}
+	do("setup", chromedp.Navigate(ts.URL+"/setup?token="+f.srv.SetupToken(context.Background())), chromedp.WaitVisible(chromedp.CSS("#u-name")),
 		chromedp.SendKeys(chromedp.CSS("#u-name"), "editor"), chromedp.SendKeys(chromedp.CSS("#u-password"), "editor password"),
 		chromedp.SendKeys(chromedp.CSS("#u-repeat"), "editor password"))
 	shoot("setup")

@@ -148,21 +148,36 @@ func TestSecondSignInRace(t *testing.T) {
 	})
 }
 
-// TestSetup: the first-run page makes one administrator, once, even when
-// submitted several times at once.
+// TestSetup: the first-run page asks for the setup token from the server's
+// log, and makes one administrator, once, even when submitted several
+// times at once.
 func TestSetup(t *testing.T) {
 	bothStores(t, web.Options{}, func(t *testing.T, f *fixture) {
 		c := f.client()
 		if st, doc := c.get(t, "/"); st != 200 || doc.Find(`a[href="/setup"]`).Length() != 1 {
 			t.Errorf("front page of a new site: got %d, want a Set up link", st)
 		}
-		if st, _ := c.get(t, "/setup"); st != http.StatusOK {
-			t.Fatalf("GET /setup: got %d", st)
+		// Without the token from the server's log, no form and no admin.
+		if st, doc := c.get(t, "/setup"); st != http.StatusForbidden || doc.Find(`form[action="/setup"]`).Length() != 0 {
+			t.Errorf("GET /setup without token: got %d, want 403 without the form", st)
+		}
+		for _, tok := range []string{"", "wrong"} {
+			form := url.Values{"name": {"intruder"}, "password": {"long enough"}, "repeat": {"long enough"}, "token": {tok}}
+			if res := c.post(t, "/setup", form); res.StatusCode != http.StatusForbidden {
+				t.Errorf("POST /setup with token %q: got %d, want 403", tok, res.StatusCode)
+			}
+		}
+		if users, _ := f.accounts().Users(context.Background()); len(users) != 0 {
+			t.Fatalf("setup without the token made users %v", users)
+		}
+		token := f.srv.SetupToken(context.Background())
+		if st, doc := c.get(t, "/setup?token="+token); st != http.StatusOK || doc.Find(`input[name="token"]`).AttrOr("value", "") != token {
+			t.Fatalf("GET /setup with the token: got %d, want the form carrying the token", st)
 		}
 		bad := []url.Values{
-			{"name": {""}, "password": {"long enough"}, "repeat": {"long enough"}},
-			{"name": {"root"}, "password": {"short"}, "repeat": {"short"}},
-			{"name": {"root"}, "password": {"long enough"}, "repeat": {"different!"}},
+			{"name": {""}, "password": {"long enough"}, "repeat": {"long enough"}, "token": {token}},
+			{"name": {"root"}, "password": {"short"}, "repeat": {"short"}, "token": {token}},
+			{"name": {"root"}, "password": {"long enough"}, "repeat": {"different!"}, "token": {token}},
 		}
 		for _, form := range bad {
 			if res := c.post(t, "/setup", form); res.StatusCode != http.StatusBadRequest {
@@ -175,13 +190,13 @@ func TestSetup(t *testing.T) {
 		setups := make([]*client, n)
 		for i := range setups { // every form is loaded before any is sent
 			setups[i] = f.client()
-			setups[i].get(t, "/setup")
+			setups[i].get(t, "/setup?token="+token)
 		}
 		for i, cl := range setups {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				res, _ := cl.do(t, "POST", "/setup", withCSRF(url.Values{"name": {fmt.Sprint("root", i)}, "password": {"long enough"}, "repeat": {"long enough"}}, cl.csrf))
+				res, _ := cl.do(t, "POST", "/setup", withCSRF(url.Values{"name": {fmt.Sprint("root", i)}, "password": {"long enough"}, "repeat": {"long enough"}, "token": {token}}, cl.csrf))
 				codes[i] = res.StatusCode
 			}()
 		}
@@ -200,8 +215,11 @@ func TestSetup(t *testing.T) {
 		if ok != 1 || len(users) != 1 || users[0].Role != tidings.RoleAdmin {
 			t.Errorf("got %d successes and users %v, want one admin", ok, users)
 		}
-		if st, _ := f.client().get(t, "/setup"); st != http.StatusNotFound {
+		if st, _ := f.client().get(t, "/setup?token="+token); st != http.StatusNotFound {
 			t.Errorf("GET /setup after setup: got %d, want 404", st)
+		}
+		if tok := f.srv.SetupToken(context.Background()); tok != "" {
+			t.Errorf("setup token after setup: got %q, want none", tok)
 		}
 	})
 }
