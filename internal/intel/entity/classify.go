@@ -9,32 +9,37 @@ import (
 // sayVerbs after or before a name mark a person.
 var sayVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "wrote": true, "asked": true, "explained": true, "argued": true, "stated": true}
 
-// classify trims a span to its name and types it; no words means not an
-// entity.
-// lowerSeen holds the words the text also writes in lowercase: such a word
-// capitalized at a sentence start is an ordinary word, not a name.
-func classify(sp span, lowerSeen map[string]bool) ([]string, string) {
-	words := sp.words
-	if sp.first && len(words) > 0 && lowerSeen[strings.ToLower(words[0])] && !places[strings.Join(words, " ")] {
-		words = words[1:]
+// classify trims a span to its name and types it: the name is
+// sp.words[lo:lo+len(words)]; no words means not an entity.
+// e.lowerSeen holds the words the text also writes in lowercase: such a
+// word capitalized at a sentence start is an ordinary word, not a name.
+// Every word of a span is a capitalized token or a connector, whose lower
+// field is its strings.ToLower.
+func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
+	words = sp.words
+	if sp.first && len(words) > 0 && e.lowerSeen[e.toks[sp.pos].lower] && !places[string(e.join(words))] {
+		words, lo = words[1:], 1
 	}
 	// Titles and sentence-initial function words go; a title marks a person.
 	person := false
 	for len(words) > 0 {
-		if full := strings.Join(words, " "); places[full] || orgs[full] {
+		if full := e.join(words); places[string(full)] || orgs[string(full)] {
 			break
 		}
 		w := trimDot(words[0])
-		if len(words) > 1 && titles[trimDot(words[0])+" "+trimDot(words[1])] {
-			words, person = words[2:], true
-			continue
+		if len(words) > 1 {
+			e.buf = append(append(append(e.buf[:0], w...), ' '), trimDot(words[1])...)
+			if titles[string(e.buf)] {
+				words, lo, person = words[2:], lo+2, true
+				continue
+			}
 		}
 		if titles[w] && !(len(words) > 1 && isOrgSpan(words)) {
-			words, person = words[1:], true
+			words, lo, person = words[1:], lo+1, true
 			continue
 		}
 		if notNames[w] {
-			words = words[1:]
+			words, lo = words[1:], lo+1
 			continue
 		}
 		break
@@ -43,41 +48,55 @@ func classify(sp span, lowerSeen map[string]bool) ([]string, string) {
 	// the person's name.
 	for i := len(words) - 2; i >= 1; i-- {
 		if titles[trimDot(words[i])] && !isOrgSpan(words) {
-			words, person = words[i+1:], true
+			words, lo, person = words[i+1:], lo+i+1, true
 			break
 		}
 	}
-	for len(words) > 0 && connectors[strings.ToLower(words[len(words)-1])] {
+	for len(words) > 0 && connector(e.toks[sp.pos+lo+len(words)-1].lower) {
 		words = words[:len(words)-1]
 	}
 	if len(words) == 0 {
-		return nil, ""
+		return 0, nil, ""
 	}
-	name := strings.Join(words, " ")
+	name := e.join(words)
 	single := len(words) == 1
 	switch {
-	case places[name]:
-		return words, tidings.EntityPlace
-	case orgs[name] || isOrgSpan(words):
-		return words, tidings.EntityOrg
+	case places[string(name)]:
+		return lo, words, tidings.EntityPlace
+	case orgs[string(name)] || isOrgSpan(words):
+		return lo, words, tidings.EntityOrg
 	case person || firstNames[words[0]] && !single:
-		return words, tidings.EntityPerson
-	case single && isAcronym(name):
-		if notAcronyms[name] || notNames[strings.ToUpper(name[:1])+strings.ToLower(name[1:])] {
-			return nil, ""
+		return lo, words, tidings.EntityPerson
+	case single && isAcronym(words[0]):
+		if w := words[0]; notAcronyms[w] || notNames[strings.ToUpper(w[:1])+strings.ToLower(w[1:])] {
+			return 0, nil, ""
 		}
-		return words, tidings.EntityOrg
+		return lo, words, tidings.EntityOrg
 	case !single && len(words) <= 3 && (sayVerbs[sp.next] || (sp.prev == "said" && !sp.first)) && !hasAcronym(words):
-		return words, tidings.EntityPerson
+		return lo, words, tidings.EntityPerson
 	}
 	if single && sp.first {
 		// A capitalized word opening a sentence with no other cue.
-		return nil, ""
+		return 0, nil, ""
 	}
-	if single && len(name) < 3 {
-		return nil, ""
+	if single && len(words[0]) < 3 {
+		return 0, nil, ""
 	}
-	return words, tidings.EntityOther
+	return lo, words, tidings.EntityOther
+}
+
+// join joins words with spaces into e.buf, for map lookups that need no
+// string.
+func (e *extractor) join(words []string) []byte {
+	b := e.buf[:0]
+	for i, w := range words {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
+	e.buf = b
+	return b
 }
 
 func hasAcronym(words []string) bool {

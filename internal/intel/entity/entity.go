@@ -10,7 +10,8 @@
 package entity
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	tidings "github.com/tidings/tidings"
@@ -26,25 +27,29 @@ const casedSample = 300
 // maxBytes bounds the text examined; names that matter appear early.
 const maxBytes = 20000
 
+// agg gathers the mentions of one name.
+type agg struct {
+	tidings.Entity
+	count, pos int
+	words      []string
+	votes      [4]int // by typeIndex
+	folded     bool   // into a longer name
+	rank       float64
+}
+
 // Extract returns up to ten entities of the article, most prominent first.
 func Extract(title, text string) []tidings.Entity {
 	if len(text) > maxBytes {
 		text = text[:maxBytes]
 	}
-	toks := prepare(text)
-	if !cased(toks) {
+	e := getExtractor()
+	defer e.release()
+	if !e.prepare(text) {
 		return nil
 	}
-	type agg struct {
-		tidings.Entity
-		count, pos int
-		words      []string
-		votes      [4]int // by typeIndex
-	}
-	found := map[string]*agg{}
-	var order []*agg
+	toks := e.toks
 	// Which sentence-initial words does the text also write in lowercase?
-	lowerSeen := map[string]bool{}
+	lowerSeen := e.lowerSeen
 	for _, t := range toks {
 		if t.initial && t.capital {
 			lowerSeen[t.lower] = false
@@ -57,35 +62,44 @@ func Extract(title, text string) []tidings.Entity {
 			}
 		}
 	}
-	for _, sp := range spans(toks) {
-		words, typ := classify(sp, lowerSeen)
+	e.findSpans()
+	for _, sp := range e.spans {
+		lo, words, typ := e.classify(sp)
 		if len(words) == 0 {
 			continue
 		}
-		name := strings.Join(words, " ")
-		key := strings.ToLower(name)
-		a := found[key]
-		if a == nil {
-			a = &agg{Entity: tidings.Entity{Text: name}, pos: sp.pos, words: words}
-			found[key] = a
-			order = append(order, a)
+		// The name lowercased, from its tokens' lowercase forms.
+		key := e.buf[:0]
+		for k := range words {
+			if k > 0 {
+				key = append(key, ' ')
+			}
+			key = append(key, toks[sp.pos+lo+k].lower...)
 		}
+		e.buf = key
+		ai, ok := e.found[string(key)]
+		if !ok {
+			ai = int32(len(e.aggs))
+			e.aggs = append(e.aggs, agg{Entity: tidings.Entity{Text: strings.Join(words, " ")}, pos: sp.pos, words: words})
+			e.found[string(key)] = ai
+		}
+		a := &e.aggs[ai]
 		a.count++
 		a.votes[typeIndex(typ)]++
 	}
 	// Fold short mentions into longer names that contain them.
-	var out []*agg
-	for _, a := range order {
-		a.Type = vote(a.votes)
-		out = append(out, a)
+	out := e.aggs
+	for i := range out {
+		out[i].Type = vote(out[i].votes)
 	}
-	folded := map[*agg]bool{}
-	for _, a := range out {
+	for i := range out {
+		a := &out[i]
 		if len(a.words) > 1 {
 			continue
 		}
-		for _, b := range out {
-			if b == a || folded[b] || len(b.words) < 2 {
+		for j := range out {
+			b := &out[j]
+			if j == i || b.folded || len(b.words) < 2 {
 				continue
 			}
 			ws := b.words
@@ -100,32 +114,41 @@ func Extract(title, text string) []tidings.Entity {
 						b.Type = tidings.EntityPerson
 					}
 				}
-				folded[a] = true
+				a.folded = true
 				break
 			}
 		}
 	}
-	var res []*agg
-	for _, a := range out {
-		if !folded[a] {
-			res = append(res, a)
+	res := e.order
+	for i := range out {
+		if !out[i].folded {
+			out[i].rank = rank(out[i].count, out[i].pos, out[i].Type)
+			res = append(res, int32(i))
 		}
 	}
+	e.order = res
 	// A bare OTHER seen once is more often noise than a name.
-	sort.SliceStable(res, func(i, j int) bool {
-		si, sj := rank(res[i].count, res[i].pos, res[i].Type), rank(res[j].count, res[j].pos, res[j].Type)
-		if si != sj {
-			return si > sj
+	slices.SortStableFunc(res, func(i, j int32) int {
+		a, b := &out[i], &out[j]
+		if a.rank != b.rank {
+			if a.rank > b.rank {
+				return -1
+			}
+			return 1
 		}
-		return res[i].pos < res[j].pos
+		return cmp.Compare(a.pos, b.pos)
 	})
 	var ents []tidings.Entity
-	for _, a := range res {
+	for _, i := range res {
+		a := &out[i]
 		if len(ents) == maxEntities {
 			break
 		}
 		if a.Type == tidings.EntityOther && a.count < 2 {
 			continue
+		}
+		if ents == nil {
+			ents = make([]tidings.Entity, 0, min(maxEntities, len(res)))
 		}
 		ents = append(ents, a.Entity)
 	}

@@ -5,8 +5,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	tidings "github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/intel/tokenize"
 )
 
 const article = `Treasury Secretary Scott Bessent said on Monday that talks with China in Geneva had been productive.
@@ -79,6 +82,79 @@ func TestExtractCases(t *testing.T) {
 	}
 	// Other scripts and invalid bytes must not crash.
 	Extract("", "政府は月曜日、中国との協議をジュネーブで継続すると発表した。\xff\xfe Привет Мир")
+}
+
+// TestPrepare checks the tokens prepare makes, a piece at a time, against
+// the whole text's tokens.
+func TestPrepare(t *testing.T) {
+	long := strings.Repeat(article+"\n“Mr. Smith’s” view, said Dr. Jones’ aide: “No.” ", 12)
+	for _, s := range []string{article, long, long[:len(long)/2], long[3:], strings.ReplaceAll(long, " ", "\n"), strings.ToLower(long), strings.ToUpper(long[:3000]) + long} {
+		want := referenceTokens(s)
+		e := getExtractor()
+		if !e.prepare(s) {
+			if cased(want) {
+				t.Errorf("prepare(%.40q...): not cased, want cased", s)
+			}
+			e.release()
+			continue
+		}
+		if len(e.toks) != len(want) {
+			t.Fatalf("prepare(%.40q...): %d tokens, want %d", s, len(e.toks), len(want))
+		}
+		for i, w := range want {
+			g := e.toks[i]
+			if g.text != w.text || g.lower != w.lower || g.capital != w.capital || g.acronym != w.acronym || g.initial != w.initial || g.brk != w.brk || g.name != nameWord(&w) {
+				t.Fatalf("prepare(%.40q...) token %d: got %+v, want %+v", s, i, g, w)
+			}
+		}
+		e.release()
+	}
+}
+
+// referenceTokens prepares the tokens of s in one piece from
+// tokenize.Tokens, the straightforward way.
+func referenceTokens(s string) []token {
+	toks := tokenize.Tokens(s)
+	out := make([]token, len(toks))
+	sentenceStart := true
+	for i, t := range toks {
+		text := t.Text
+		poss := false
+		for _, suf := range [...]string{"'s", "’s", "'", "’"} {
+			if strings.HasSuffix(text, suf) && len(text) > len(suf) {
+				text, poss = text[:len(text)-len(suf)], true
+				break
+			}
+		}
+		r, _ := utf8.DecodeRuneInString(text)
+		tk := token{text: text, lower: strings.ToLower(text), capital: unicode.IsUpper(r), initial: sentenceStart}
+		tk.acronym = tk.capital && isAcronym(text)
+		next := len(s)
+		if i+1 < len(toks) {
+			next = toks[i+1].Start
+		}
+		gap := s[t.Start+len(t.Text) : next]
+		sentenceStart = false
+		if !poss && len(gap) > 1 && gap[0] == '.' && strings.TrimRight(gap, " ") == "." && titles[text] {
+			gap = " "
+		}
+		if poss || strings.TrimLeft(gap, " ") != "" {
+			tk.brk = true
+			if strings.ContainsAny(gap, ".!?:\n\"“”") {
+				sentenceStart = true
+			}
+		}
+		out[i] = tk
+	}
+	return out
+}
+
+func TestEndsSentence(t *testing.T) {
+	for _, gap := range []string{"", " ", ", ", ". ", " “", "” ", "’ ", "\xe2\x80", "\xe2\x80\x9c", "\xf0\xe2\x80\x9d", " - ", "\n", "!?", ":"} {
+		if got, want := endsSentence(gap), strings.ContainsAny(gap, ".!?:\n\"“”"); got != want {
+			t.Errorf("endsSentence(%q): got %v, want %v", gap, got, want)
+		}
+	}
 }
 
 func BenchmarkExtract(b *testing.B) {

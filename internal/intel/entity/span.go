@@ -1,20 +1,26 @@
 package entity
 
 import (
-	"github.com/tidings/tidings/internal/intel/tokenize"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tidings/tidings/internal/intel/tokenize"
 )
 
 // token is a word with the facts span finding needs.
 type token struct {
 	text    string
-	capital bool // starts with an uppercase letter
-	acronym bool // two or more letters, all uppercase
-	initial bool // first word of a sentence
-	brk     bool // punctuation or a line break follows
-	lower   string
+	lower   string // strings.ToLower(text)
+	end     int    // byte offset just past the token as tokenized, before any possessive
+	capital bool   // starts with an uppercase letter
+	acronym bool   // two or more letters, all uppercase
+	name    bool   // may be part of a name (nameWord)
+	poss    bool   // a possessive was cut off
+	initial bool   // first word of a sentence
+	brk     bool   // punctuation or a line break follows
 }
 
 // span is a run of capitalized words, the raw material of an entity.
@@ -27,12 +33,92 @@ type span struct {
 	prev   string
 }
 
-func prepare(s string) []token {
-	toks := tokenize.Tokens(s)
-	out := make([]token, len(toks))
-	sentenceStart := true
-	for i, t := range toks {
-		text := t.Text
+// extractor is the scratch state of one extraction, pooled; nothing
+// returned refers to its buffers.
+type extractor struct {
+	toks      []token
+	words     []string // the spans' words, back to back
+	spans     []span
+	lowerSeen map[string]bool
+	found     map[string]int32 // lowercase name: index in aggs
+	aggs      []agg
+	order     []int32
+	buf       []byte
+
+	// Tokenizing state.
+	s             string
+	sentenceStart bool
+}
+
+var extractors = sync.Pool{New: func() any {
+	return &extractor{lowerSeen: make(map[string]bool, 64), found: make(map[string]int32, 64)}
+}}
+
+// maxPooled bounds the tokens of an extractor put back in the pool.
+const maxPooled = maxBytes
+
+func getExtractor() *extractor { return extractors.Get().(*extractor) }
+
+// release clears e (dropping every reference to the article) and pools it.
+func (e *extractor) release() {
+	if len(e.toks) > maxPooled {
+		return
+	}
+	clear(e.toks)
+	clear(e.words)
+	clear(e.spans)
+	clear(e.lowerSeen)
+	clear(e.found)
+	clear(e.aggs)
+	e.toks, e.words, e.spans, e.aggs, e.order, e.buf = e.toks[:0], e.words[:0], e.spans[:0], e.aggs[:0], e.order[:0], e.buf[:0]
+	e.s = ""
+	extractors.Put(e)
+}
+
+// chunk is how many bytes prepare tokenizes before it can tell whether
+// the text is cased.
+const chunk = 2048
+
+// prepare tokenizes s onto e.toks. It returns false, having tokenized only
+// its opening, when the text is not cased (cased is all it asks of the
+// first casedSample tokens).
+func (e *extractor) prepare(s string) bool {
+	e.s, e.sentenceStart = s, true
+	// The text is tokenized in pieces cut at spaces, where a token always
+	// ends and the tokenizer looks no further, so the tokens are those of
+	// the whole.
+	k := 0
+	for k < len(s) && len(e.toks) < casedSample {
+		end := len(s)
+		if k+chunk < len(s) {
+			if i := strings.IndexByte(s[k+chunk:], ' '); i >= 0 {
+				end = k + chunk + i
+			}
+		}
+		e.scan(k, end)
+		k = end
+	}
+	if !cased(e.toks) {
+		return false
+	}
+	if k < len(s) {
+		e.scan(k, len(s))
+	}
+	if n := len(e.toks); n > 0 {
+		e.finish(n-1, s[e.toks[n-1].end:])
+	}
+	return true
+}
+
+// scan tokenizes e.s[from:to].
+func (e *extractor) scan(from, to int) {
+	s := e.s
+	tokenize.EachToken(s[from:to], func(word, wlower string, start int) {
+		start += from
+		if n := len(e.toks); n > 0 {
+			e.finish(n-1, s[e.toks[n-1].end:start])
+		}
+		text := word
 		// Possessives end a name: "Bessent's" is "Bessent".
 		poss := false
 		if last := text[len(text)-1]; last == 's' || last == '\'' || last == 0x99 {
@@ -44,32 +130,59 @@ func prepare(s string) []token {
 			}
 		}
 		r, _ := utf8.DecodeRuneInString(text)
-		lower := t.Lower
-		if len(text) < len(t.Text) {
+		lower := wlower
+		if len(text) < len(word) {
 			lower = strings.ToLower(text)
 		}
-		tk := token{text: text, lower: lower, capital: unicode.IsUpper(r), initial: sentenceStart}
+		tk := token{text: text, lower: lower, end: start + len(word), capital: unicode.IsUpper(r), poss: poss, initial: e.sentenceStart}
 		tk.acronym = tk.capital && isAcronym(text)
-		end := t.Start + len(t.Text)
-		next := len(s)
-		if i+1 < len(toks) {
-			next = toks[i+1].Start
+		tk.name = tk.capital && nameWord(&tk)
+		e.sentenceStart = false
+		e.toks = append(e.toks, tk)
+	})
+}
+
+// finish decides from the gap that follows token i whether a boundary
+// follows it and a sentence starts after it.
+func (e *extractor) finish(i int, gap string) {
+	tk := &e.toks[i]
+	if !tk.poss && len(gap) > 1 && gap[0] == '.' && strings.TrimRight(gap, " ") == "." && titles[tk.text] {
+		// "Mr. Smith": the period belongs to the title.
+		gap = " "
+	}
+	if tk.poss || !blank(gap) {
+		tk.brk = true
+		if endsSentence(gap) {
+			e.sentenceStart = true
 		}
-		gap := s[end:next]
-		sentenceStart = false
-		if !poss && len(gap) > 1 && gap[0] == '.' && strings.TrimRight(gap, " ") == "." && titles[text] {
-			// "Mr. Smith": the period belongs to the title.
-			gap = " "
+	}
+}
+
+// blank reports whether gap is only spaces.
+func blank(gap string) bool {
+	for i := 0; i < len(gap); i++ {
+		if gap[i] != ' ' {
+			return false
 		}
-		if poss || strings.TrimLeft(gap, " ") != "" {
-			tk.brk = true
-			if strings.ContainsAny(gap, ".!?:\n\"“”") {
-				sentenceStart = true
+	}
+	return true
+}
+
+// endsSentence reports whether gap holds any of . ! ? : \n " “ ” (as
+// strings.ContainsAny would: the bytes of a curly quote are one rune
+// wherever they occur).
+func endsSentence(gap string) bool {
+	for i := 0; i < len(gap); i++ {
+		switch gap[i] {
+		case '.', '!', '?', ':', '\n', '"':
+			return true
+		case 0xE2:
+			if i+2 < len(gap) && gap[i+1] == 0x80 && (gap[i+2] == 0x9C || gap[i+2] == 0x9D) {
+				return true
 			}
 		}
-		out[i] = tk
 	}
-	return out
+	return false
 }
 
 func isAcronym(s string) bool {
@@ -91,6 +204,9 @@ func isAcronym(s string) bool {
 // that "Joe Mount of Metronomy" stays two names.
 var connectors = map[string]bool{"of": true, "de": true, "da": true, "van": true, "von": true, "al": true, "bin": true, "&": true, "la": true, "del": true, "der": true}
 
+// connector reports connectors; none is longer than three bytes.
+func connector(w string) bool { return len(w) <= 3 && connectors[w] }
+
 func joins(conn, before string) bool {
 	if conn != "of" {
 		return true
@@ -101,7 +217,7 @@ func joins(conn, before string) bool {
 
 // nameWord reports whether a capitalized token can be part of a name:
 // "Moscow-based" and "State-owned" cannot.
-func nameWord(t token) bool {
+func nameWord(t *token) bool {
 	if !t.capital {
 		return false
 	}
@@ -112,18 +228,20 @@ func nameWord(t token) bool {
 	return true
 }
 
-// spans finds runs of capitalized tokens, allowing a connector between two
-// of them, and never across punctuation.
-func spans(toks []token) []span {
-	out := make([]span, 0, len(toks)/4+1)
+// findSpans finds runs of capitalized tokens, allowing a connector between two
+// of them, and never across punctuation, onto e.spans; their words share
+// e.words.
+func (e *extractor) findSpans() {
+	toks := e.toks
+	e.words = slices.Grow(e.words, len(toks))
 	for i := 0; i < len(toks); {
-		if !nameWord(toks[i]) {
+		if !toks[i].name {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < len(toks) && !toks[j-1].brk {
-			if nameWord(toks[j]) {
+			if toks[j].name {
 				// "Mark Cina LOS ANGELES": a switch to capitals is a new name.
 				if toks[j].acronym && !toks[j-1].acronym && len(toks[j].text) >= 3 {
 					break
@@ -131,24 +249,24 @@ func spans(toks []token) []span {
 				j++
 				continue
 			}
-			if connectors[toks[j].lower] && joins(toks[j].lower, toks[j-1].text) && j+1 < len(toks) && nameWord(toks[j+1]) && !toks[j].brk {
+			if connector(toks[j].lower) && joins(toks[j].lower, toks[j-1].text) && j+1 < len(toks) && toks[j+1].name && !toks[j].brk {
 				j += 2
 				continue
 			}
 			break
 		}
-		sp := span{pos: i, first: toks[i].initial, words: make([]string, j-i)}
+		w := len(e.words)
 		for k := i; k < j; k++ {
-			sp.words[k-i] = toks[k].text
+			e.words = append(e.words, toks[k].text)
 		}
+		sp := span{pos: i, first: toks[i].initial, words: e.words[w:len(e.words):len(e.words)]}
 		if i > 0 {
 			sp.prev = toks[i-1].lower
 		}
 		if j < len(toks) && !toks[j-1].brk {
 			sp.next = toks[j].lower
 		}
-		out = append(out, sp)
+		e.spans = append(e.spans, sp)
 		i = j
 	}
-	return out
 }

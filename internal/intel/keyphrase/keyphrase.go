@@ -57,31 +57,44 @@ func extract(title, text string, df DocFreq, n int, w weights) []string {
 	if n <= 0 {
 		return nil
 	}
-	ps := candidates(title, text, w.leadTokens)
+	e := getExtractor()
+	defer e.release()
+	e.candidates(title, text, w.leadTokens)
 	if w.subsumed != 1 {
-		ps.markSubsumed(w.minMultiTF)
+		e.markSubsumed(w.minMultiTF)
 	}
-	cands := ps.list
+	cands := e.list
 	if len(cands) == 0 {
 		return nil
 	}
 	idf := idfFunc(df, w)
-	type scored struct {
-		c     *candidate
-		score float64
-	}
-	list := make([]scored, 0, len(cands))
+	// Term frequencies are small: their powers are worked out once each.
+	var pows [64]float64
+	list := e.scored
 	for i := range cands {
 		c := &cands[i]
-		if c.subsumed && w.subsumed == 0 || len(c.words) > 1 && c.tf < w.minMultiTF && !c.inTitle {
+		if c.subsumed && w.subsumed == 0 || c.n > 1 && c.tf < w.minMultiTF && !c.inTitle {
 			continue
 		}
 		sum := 0.0
-		for _, x := range c.words {
-			sum += idf(x)
+		for _, x := range c.words() {
+			l := &e.lex[x]
+			if !l.idfSet {
+				l.idf, l.idfSet = idf(l.lower), true
+			}
+			sum += l.idf
 		}
-		s := math.Pow(float64(c.tf), w.tfExp) * sum / float64(len(c.words))
-		s *= 1 + w.lenBonus*float64(len(c.words)-1)
+		var p float64
+		if c.tf < len(pows) {
+			if p = pows[c.tf]; p == 0 {
+				p = math.Pow(float64(c.tf), w.tfExp)
+				pows[c.tf] = p
+			}
+		} else {
+			p = math.Pow(float64(c.tf), w.tfExp)
+		}
+		s := p * sum / float64(c.n)
+		s *= 1 + w.lenBonus*float64(c.n-1)
 		if c.inTitle {
 			s *= w.title
 		}
@@ -96,20 +109,63 @@ func extract(title, text string, df DocFreq, n int, w weights) []string {
 		}
 		list = append(list, scored{c, s})
 	}
-	slices.SortFunc(list, func(a, b scored) int {
-		if a.score != b.score {
-			return cmp.Compare(b.score, a.score)
-		}
-		return strings.Compare(a.c.key, b.c.key)
-	})
-	out := make([]string, 0, n)
-	for _, s := range list {
-		if len(out) == n {
-			break
-		}
-		out = append(out, s.c.display())
+	e.scored = list
+	top := e.best(list, n)
+	out := make([]string, len(top))
+	for i, s := range top {
+		out[i] = e.display(s.c)
 	}
 	return out
+}
+
+type scored struct {
+	c     *candidate
+	score float64
+}
+
+// compare orders candidates best first: by score, then by key.
+func (e *extractor) compare(a, b scored) int {
+	if a.score != b.score {
+		return cmp.Compare(b.score, a.score)
+	}
+	return e.compareKeys(a.c, b.c)
+}
+
+// best sorts the n best of list to its front and returns them. Keys are
+// unique, so the order is total and the n best are those a full sort
+// would put first; a NaN score (from a DocFreq gone wrong) compares equal
+// to another and breaks that, so it falls back to sorting everything.
+func (e *extractor) best(list []scored, n int) []scored {
+	if len(list) <= n {
+		slices.SortFunc(list, e.compare)
+		return list
+	}
+	for _, s := range list {
+		if math.IsNaN(s.score) {
+			slices.SortFunc(list, e.compare)
+			return list[:n]
+		}
+	}
+	// Insertion into the sorted front list[:k]: most candidates are
+	// rejected by one comparison with the worst kept.
+	k := 0
+	for _, s := range list {
+		if k == n && e.compare(s, list[n-1]) >= 0 {
+			continue
+		}
+		j := k
+		if k < n {
+			k++
+		} else {
+			j = n - 1
+		}
+		for j > 0 && e.compare(s, list[j-1]) < 0 {
+			list[j] = list[j-1]
+			j--
+		}
+		list[j] = s
+	}
+	return list[:n]
 }
 
 // idfFunc blends the caller's document frequencies with the built-in prior:

@@ -99,10 +99,35 @@ func TestExtractEdgeCases(t *testing.T) {
 }
 
 func TestStem(t *testing.T) {
-	tests := map[string]string{"tariffs": "tariff", "policies": "policy", "talks": "talk", "boss": "boss", "is": "is", "raised": "rais", "raising": "rais"}
+	tests := map[string]string{"tariffs": "tariff", "policies": "policy", "talks": "talk", "boss": "boss", "is": "is", "raised": "rais", "raising": "rais",
+		"kings": "king", "ties": "tie", "ings": "ing", "things": "thing", "buildings": "build", "bosses": "boss", "classes": "class",
+		"ring": "ring", "bring": "bring", "bed": "bed", "reed": "reed", "dies": "die", "flies": "fli", "yes": "yes", "gas": "gas", "": ""}
 	for in, want := range tests {
 		if got := stem(in); got != want {
 			t.Errorf("stem(%q): got %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCompareKeys(t *testing.T) {
+	// Candidates sort as their keys, the stems joined with spaces, would.
+	e := getExtractor()
+	defer e.release()
+	e.candidates(title, text+" Rare-earth rare earths, the rarest earth. Exports export exported exporter.", 60)
+	key := func(c *candidate) string {
+		var ws []string
+		for _, x := range c.stems[:c.n] {
+			ws = append(ws, e.stems[x])
+		}
+		return strings.Join(ws, " ")
+	}
+	sign := func(x int) int { return min(max(x, -1), 1) }
+	for i := range e.list {
+		for j := range e.list {
+			a, b := &e.list[i], &e.list[j]
+			if got, want := sign(e.compareKeys(a, b)), strings.Compare(key(a), key(b)); got != want {
+				t.Errorf("compareKeys(%q, %q) = %d, want %d", key(a), key(b), got, want)
+			}
 		}
 	}
 }
