@@ -82,7 +82,8 @@ type Store interface {
 	// An article with Replaces set becomes canonical in place of that
 	// article, which with all its copies then points at it. Links are kept
 	// one level deep: an article saved as a copy of a copy points at the
-	// canonical, and a story's headline is never a copy.
+	// canonical, and a story's headline is never a copy. A story given
+	// with Hashtags gives them to every article it holds.
 	// It returns ErrNotFound when an article is gone.
 	SaveAnalysis(ctx context.Context, articles []*Article, stories []*Story) error
 	// Story returns one story with its aggregates, or ErrNotFound.

@@ -64,7 +64,7 @@ func runAnalyze(ctx context.Context, m *Main, args []string) error {
 		w = f
 	}
 	a := intel.New(intel.Options{Window: m.Config.StoryWindow})
-	err := analyzeStream(ctx, a, m.Config.StoryWindow, r, w, m.Stderr)
+	err := analyzeStream(ctx, a, r, w, m.Stderr)
 	if outFile != nil {
 		if cerr := outFile.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("analyze: %w", cerr)
@@ -144,10 +144,7 @@ func parseID(raw json.RawMessage) (string, error) {
 // hashtags run in input order, so the output does not depend on
 // scheduling. Results are held back until their story can no longer
 // change (see pending), so every line carries its story's final id.
-func analyzeStream(ctx context.Context, a *intel.Analyzer, window time.Duration, r io.Reader, w io.Writer, errw io.Writer) error {
-	if window <= 0 {
-		window = 7 * 24 * time.Hour
-	}
+func analyzeStream(ctx context.Context, a *intel.Analyzer, r io.Reader, w io.Writer, errw io.Writer) error {
 	quit := make(chan struct{})
 	defer close(quit)
 	workers := max(1, runtime.GOMAXPROCS(0))
@@ -166,7 +163,6 @@ func analyzeStream(ctx context.Context, a *intel.Analyzer, window time.Duration,
 		for j := range prepared {
 			<-j.done
 			if j.err == nil && j.fatal == nil {
-				j.published = j.prep.Published()
 				j.dec = a.Decide(j.prep)
 				j.prep = nil
 			}
@@ -183,7 +179,7 @@ func analyzeStream(ctx context.Context, a *intel.Analyzer, window time.Duration,
 		}
 	})
 	bw := bufio.NewWriterSize(w, 1<<16)
-	p := newPending(a, window)
+	p := newPending(a)
 	for j := range finished {
 		<-j.done
 		if j.fatal != nil {
@@ -199,7 +195,7 @@ func analyzeStream(ctx context.Context, a *intel.Analyzer, window time.Duration,
 			fmt.Fprintf(errw, "line %d: %v\n", j.line, j.err)
 			continue
 		}
-		p.add(a.Tag(j.dec), j.published)
+		p.add(a.Tag(j.dec))
 		if err := p.flush(bw, false); err != nil {
 			return err
 		}
@@ -215,15 +211,14 @@ func analyzeStream(ctx context.Context, a *intel.Analyzer, window time.Duration,
 
 // job is one input line on its way through the stages.
 type job struct {
-	line      int
-	raw       []byte
-	prep      *intel.Prepared
-	dec       *intel.Decided
-	published time.Time
-	warn      error // reported, the line is still analyzed
-	err       error // a bad line, reported and skipped
-	fatal     error // reading failed
-	done      chan struct{}
+	line  int
+	raw   []byte
+	prep  *intel.Prepared
+	dec   *intel.Decided
+	warn  error // reported, the line is still analyzed
+	err   error // a bad line, reported and skipped
+	fatal error // reading failed
+	done  chan struct{}
 }
 
 // readJobs reads lines; the channel yields them in input order.

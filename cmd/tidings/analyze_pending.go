@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"time"
 
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/internal/intel"
@@ -13,14 +12,13 @@ import (
 
 // pending holds results until their story is final, renaming the stories
 // that later articles merged away and giving each line its story's final
-// hashtags. To bound memory, a result is written anyway once it is older
-// than the window or maxPending results wait: a story that lives that long
-// keeps its ID for good (merges name the earlier story the survivor).
+// hashtags (a story's tags are elected again as it grows). To bound memory,
+// a result is written anyway once maxPending results wait: a story that
+// lives that long keeps its ID for good (merges name the earlier story the
+// survivor), and its earliest lines may carry its tags of that time.
 type pending struct {
 	a       *intel.Analyzer
-	window  time.Duration
-	last    time.Time
-	queue   []held
+	queue   []intel.Result
 	head    int
 	renamed map[string]string   // merged story → the story it went into
 	tags    map[string][]string // story → its latest hashtags
@@ -30,22 +28,12 @@ type pending struct {
 // maxPending bounds how many results wait for their story to be final.
 const maxPending = 4096
 
-type held struct {
-	r intel.Result
-	t time.Time
+func newPending(a *intel.Analyzer) *pending {
+	return &pending{a: a, renamed: map[string]string{}, tags: map[string][]string{}, count: map[string]int{}}
 }
 
-func newPending(a *intel.Analyzer, window time.Duration) *pending {
-	return &pending{a: a, window: window, renamed: map[string]string{}, tags: map[string][]string{}, count: map[string]int{}}
-}
-
-// add holds r, the result for a doc published at t (zero: as the one before).
-func (p *pending) add(r intel.Result, t time.Time) {
-	if t.IsZero() {
-		t = p.last
-	} else if t.After(p.last) {
-		p.last = t
-	}
+// add holds r.
+func (p *pending) add(r intel.Result) {
 	for _, m := range r.Merged {
 		p.renamed[m] = r.Story
 		p.count[r.Story] += p.count[m]
@@ -54,7 +42,7 @@ func (p *pending) add(r intel.Result, t time.Time) {
 	}
 	p.tags[r.Story] = r.Hashtags
 	p.count[r.Story]++
-	p.queue = append(p.queue, held{r, t})
+	p.queue = append(p.queue, r)
 }
 
 func (p *pending) resolve(s string) string {
@@ -68,13 +56,13 @@ func (p *pending) resolve(s string) string {
 }
 
 // flush writes the held results, in order, whose story has left the
-// analyzer's window; all of them when final.
+// analyzer's window (or that waited longest, beyond maxPending); all of
+// them when final.
 func (p *pending) flush(w io.Writer, final bool) error {
 	for p.head < len(p.queue) {
-		r := p.queue[p.head].r
+		r := p.queue[p.head]
 		story := p.resolve(r.Story)
-		old := p.queue[p.head].t.Before(p.last.Add(-p.window)) || len(p.queue)-p.head > maxPending
-		if !final && !old && !p.a.Final(story) {
+		if !final && len(p.queue)-p.head <= maxPending && !p.a.Final(story) {
 			break
 		}
 		r.Story = story
@@ -84,7 +72,7 @@ func (p *pending) flush(w io.Writer, final bool) error {
 		if err := writeResult(w, r); err != nil {
 			return err
 		}
-		p.queue[p.head] = held{}
+		p.queue[p.head] = intel.Result{}
 		p.head++
 		if p.count[story]--; p.count[story] <= 0 {
 			delete(p.count, story)

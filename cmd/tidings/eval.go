@@ -146,7 +146,7 @@ func evalSet(ctx context.Context, opts intel.Options, path string) ([]taskReport
 	}
 	var out bytes.Buffer
 	a := intel.New(opts)
-	if err := analyzeStream(ctx, a, opts.Window, bytes.NewReader(raw), &out, io.Discard); err != nil {
+	if err := analyzeStream(ctx, a, bytes.NewReader(raw), &out, io.Discard); err != nil {
 		return nil, nil, err
 	}
 	pred := map[string]predRecord{}

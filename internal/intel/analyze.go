@@ -269,6 +269,3 @@ func (a *Analyzer) Story(id string) string { return a.stories.Story(id) }
 // more. Unlike Story, it may be called between Tag calls while another
 // goroutine runs Decide.
 func (a *Analyzer) Final(story string) bool { return a.tagger.tags[story] == nil }
-
-// Published is the prepared doc's own time (zero when it had none).
-func (p *Prepared) Published() time.Time { return p.doc.Published }

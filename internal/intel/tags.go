@@ -1,17 +1,23 @@
 package intel
 
 import (
+	"cmp"
 	"slices"
 	"time"
 
 	"github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/intel/hashtag"
 )
 
 // tagger keeps each story's hashtags so that every article of a story
-// reports one set: the tags of the story's earliest article that had any,
-// kept through merges. It runs as its own in-order stage (see Tag), apart
-// from the decisions, so a batch can compute keyphrases in parallel in
-// between and still be deterministic.
+// reports one set. A story starts with its first article's tags; its
+// articles' tags then vote (a tag's rank in an article's list weighs its
+// vote), and the story takes the winners when its article count reaches a
+// power of two and when it absorbs another story: tags that keep coming
+// back rise, and an article's stray words fall away, while the set changes
+// only a few times in a story's life. It runs as its own in-order stage
+// (see Tag), apart from the decisions, so a batch can compute keyphrases in
+// parallel in between and still be deterministic.
 type tagger struct {
 	window time.Duration
 	last   time.Time
@@ -21,9 +27,55 @@ type tagger struct {
 
 type storyTags struct {
 	tags []string
-	ents []entityCount
-	last time.Time
-	n    int // entries in the queue
+	// votes are made when a second article arrives: a story of one
+	// article (most stories) has its article's tags.
+	votes    []tagVote
+	articles int
+	ents     []entityCount
+	last     time.Time
+	n        int // entries in the queue
+}
+
+// tagVote is a tag's standing in a story, in the order tags were first seen.
+type tagVote struct {
+	tag   string
+	key   string // hashtag.Normalize
+	score float64
+}
+
+// maxTagVotes bounds the tags a story keeps count of.
+const maxTagVotes = 32
+
+// vote counts an article's tags, best first.
+func (st *storyTags) vote(tags []string, weight float64) {
+	for i, tag := range tags {
+		key := hashtag.Normalize(tag)
+		w := weight / float64(i+1)
+		if j := slices.IndexFunc(st.votes, func(v tagVote) bool { return v.key == key }); j >= 0 {
+			st.votes[j].score += w
+		} else if len(st.votes) < maxTagVotes {
+			st.votes = append(st.votes, tagVote{tag, key, w})
+		}
+	}
+}
+
+// elect makes the best voted tags the story's.
+func (st *storyTags) elect() {
+	ranked := slices.Clone(st.votes)
+	slices.SortStableFunc(ranked, func(a, b tagVote) int { return cmp.Compare(b.score, a.score) })
+	tags := make([]string, len(ranked))
+	for i, v := range ranked {
+		tags[i] = v.tag
+	}
+	st.tags = hashtag.Top(tags, maxHashtags)
+}
+
+// seed starts the votes from the story's tags, as its first article's.
+func (st *storyTags) seed() {
+	if st.votes == nil {
+		st.votes = make([]tagVote, 0, 2*maxHashtags)
+		st.vote(st.tags, 1)
+	}
 }
 
 // entityCount is how many of a story's articles name an entity.
@@ -66,9 +118,9 @@ func newTagger(window time.Duration) *tagger {
 	return &tagger{window: window, tags: map[string]*storyTags{}}
 }
 
-// tag returns the hashtags of story, after merging the merged stories into
-// it, adopting own when the story has none yet, and the story's most named
-// entities counting ents.
+// tag counts an article of story with its own tags and entities, after
+// merging the merged stories into it, and returns the story's hashtags and
+// its most named entities.
 func (g *tagger) tag(story string, merged, own []string, ents []tidings.Entity, t time.Time) ([]string, []tidings.Entity) {
 	g.evict(t)
 	st := g.tags[story]
@@ -76,11 +128,19 @@ func (g *tagger) tag(story string, merged, own []string, ents []tidings.Entity, 
 		st = &storyTags{}
 		g.tags[story] = st
 	}
+	elect := false
 	for _, m := range merged {
 		if mt := g.tags[m]; mt != nil {
-			if len(st.tags) == 0 {
-				st.tags = mt.tags
+			st.seed()
+			if mt.votes == nil {
+				st.vote(mt.tags, 1)
+			} else {
+				for _, v := range mt.votes {
+					st.vote([]string{v.tag}, v.score)
+				}
 			}
+			st.articles += mt.articles
+			elect = true
 			for _, c := range mt.ents {
 				for range c.n {
 					st.count([]tidings.Entity{c.e})
@@ -89,8 +149,15 @@ func (g *tagger) tag(story string, merged, own []string, ents []tidings.Entity, 
 			delete(g.tags, m)
 		}
 	}
-	if len(st.tags) == 0 && len(own) > 0 {
+	st.articles++
+	if st.articles == 1 && !elect {
 		st.tags = slices.Clone(own)
+	} else {
+		st.seed()
+		st.vote(own, 1)
+		if elect || len(st.tags) == 0 || st.articles&(st.articles-1) == 0 {
+			st.elect()
+		}
 	}
 	if t.After(st.last) {
 		st.last = t

@@ -25,7 +25,33 @@ func TestTaggerStoryEntities(t *testing.T) {
 	if diff := cmp.Diff([]tidings.Entity{peru, usgs, lima, navy}, ents); diff != "" {
 		t.Errorf("story entities (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"Peru"}, tags); diff != "" {
+	if diff := cmp.Diff([]string{"Peru", "Tsunami"}, tags); diff != "" {
 		t.Errorf("story hashtags (-want +got):\n%s", diff)
+	}
+}
+
+// TestTaggerVotes: a story starts with its first article's tags; its
+// articles' tags vote, and the story takes the winners at its 2nd, 4th, 8th
+// … article, so a stray first tag falls away and the set changes rarely.
+func TestTaggerVotes(t *testing.T) {
+	t0 := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	g := newTagger(7 * 24 * time.Hour)
+	want := map[int][]string{
+		1: {"Stint", "LindsayLohan"},                       // the first article's
+		2: {"LindsayLohan", "Stint", "Rehab", "BettyFord"}, // elected at 2
+		3: {"LindsayLohan", "Stint", "Rehab", "BettyFord"}, // kept at 3
+		8: {"LindsayLohan", "Rehab", "BettyFord", "Stint"}, // elected at 8
+	}
+	for i := 1; i <= 8; i++ {
+		own := []string{"LindsayLohan", "Rehab", "BettyFord"}
+		if i == 1 {
+			own = []string{"Stint", "LindsayLohan"}
+		}
+		got, _ := g.tag("s", nil, own, nil, t0)
+		if w, ok := want[i]; ok {
+			if diff := cmp.Diff(w, got); diff != "" {
+				t.Errorf("article %d: story hashtags (-want +got):\n%s", i, diff)
+			}
+		}
 	}
 }

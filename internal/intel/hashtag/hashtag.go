@@ -220,6 +220,26 @@ func set(words string) map[string]bool {
 	return m
 }
 
+// Top returns up to n of tags, ranked best first, leaving out a tag whose
+// key is, or contains, or is contained in that of a better one ("Tariff"
+// after "Tariffs", "RareEarth" after "RareEarthMagnets").
+func Top(tags []string, n int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, tag := range tags {
+		if len(out) == n {
+			break
+		}
+		key := strings.TrimSuffix(Normalize(tag), "s")
+		if key == "" || seen[key] || overlaps(key, seen) {
+			continue
+		}
+		seen[key] = true
+		out = append(out, tag)
+	}
+	return out
+}
+
 // overlaps reports whether key contains or is contained in a chosen tag's
 // key ("rareearth" and "rareearthmagnet"): one of them is enough.
 func overlaps(key string, seen map[string]bool) bool {

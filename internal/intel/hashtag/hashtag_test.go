@@ -114,3 +114,10 @@ func BenchmarkFromPhrases(b *testing.B) {
 		FromPhrases(phrases, ents, 5)
 	}
 }
+
+func TestTop(t *testing.T) {
+	got := Top([]string{"Tariffs", "Tariff", "RareEarthMagnets", "RareEarth", "Geneva", "geneva", "NATO", "Trade"}, 4)
+	if diff := cmp.Diff([]string{"Tariffs", "RareEarthMagnets", "Geneva", "NATO"}, got); diff != "" {
+		t.Errorf("Top (-want +got):\n%s", diff)
+	}
+}

@@ -65,18 +65,20 @@ func (s *Store) SaveAnalysis(ctx context.Context, articles []*tidings.Article, s
 				if from == st.ID {
 					continue
 				}
-				if len(st.Hashtags) == 0 {
-					batch.Queue(`UPDATE articles SET story_id = $1 WHERE story_id = $2`, st.ID, from)
-				} else {
-					// The moved articles take the story's hashtags: every
-					// article of a story has its tags.
-					batch.Queue(`WITH moved AS (UPDATE articles SET story_id = $1, hashtags = $3 WHERE story_id = $2 RETURNING id),
-						gone AS (DELETE FROM article_hashtags h USING moved m WHERE h.article_id = m.id AND h.tag <> ALL($4::text[]))
-						INSERT INTO article_hashtags (article_id, tag) SELECT m.id, t FROM moved m CROSS JOIN unnest($4::text[]) AS t
-						ON CONFLICT DO NOTHING`, st.ID, from, codec.Strings(st.Hashtags), codec.HashtagKeys(st.Hashtags))
-				}
+				batch.Queue(`UPDATE articles SET story_id = $1 WHERE story_id = $2`, st.ID, from)
 				// The discussion follows the story.
 				batch.Queue(`UPDATE comments SET story_id = $1 WHERE story_id = $2`, st.ID, from)
+			}
+		}
+		// Every article of a story carries the story's hashtags, which
+		// change as it grows and when it absorbs another.
+		for i, st := range stories {
+			later := slices.ContainsFunc(stories[i+1:], func(l *tidings.Story) bool { return l.ID == st.ID })
+			if len(st.Hashtags) > 0 && !later {
+				batch.Queue(`WITH changed AS (UPDATE articles SET hashtags = $2 WHERE story_id = $1 AND hashtags <> $2 RETURNING id),
+					gone AS (DELETE FROM article_hashtags h USING changed c WHERE h.article_id = c.id AND h.tag <> ALL($3::text[]))
+					INSERT INTO article_hashtags (article_id, tag) SELECT c.id, t FROM changed c CROSS JOIN unnest($3::text[]) AS t
+					ON CONFLICT DO NOTHING`, st.ID, codec.Strings(st.Hashtags), codec.HashtagKeys(st.Hashtags))
 			}
 		}
 		batch.Queue(refreshStoriesSQL, ids)

@@ -68,13 +68,21 @@ func (s *Store) SaveAnalysis(ctx context.Context, articles []*tidings.Article, s
 					continue
 				}
 				affected[from] = true
-				if err := w.merge(ctx, st, from); err != nil {
+				if _, err := tx.ExecContext(ctx, `UPDATE articles SET story_id = ? WHERE story_id = ?`, st.ID, from); err != nil {
 					return fmt.Errorf("sqlite: merge story %d into %d: %w", from, st.ID, err)
 				}
 				// The discussion follows the story.
 				if _, err := tx.ExecContext(ctx, `UPDATE comments SET story_id = ? WHERE story_id = ?`, st.ID, from); err != nil {
 					return fmt.Errorf("sqlite: merge comments of story %d into %d: %w", from, st.ID, err)
 				}
+			}
+		}
+		for i, st := range stories {
+			if slices.ContainsFunc(stories[i+1:], func(later *tidings.Story) bool { return later.ID == st.ID }) {
+				continue // a later entry has the story's newer tags
+			}
+			if err := w.retag(ctx, st); err != nil {
+				return fmt.Errorf("sqlite: hashtags of story %d: %w", st.ID, err)
 			}
 		}
 		ids := make([]int64, 0, len(affected))

@@ -14,13 +14,13 @@ import (
 // with statements prepared once. An article whose analysis is unchanged is
 // not written: SQLite rewrites a whole row (text included) on any update.
 type analysisWriter struct {
-	tx                                           *sql.Tx
-	read, update, untag, tag, canonical, promote *sql.Stmt
-	prepared                                     bool
+	tx                                                    *sql.Tx
+	read, update, untag, tag, canonical, promote, restamp *sql.Stmt
+	prepared                                              bool
 }
 
 func (w *analysisWriter) close() {
-	for _, st := range []*sql.Stmt{w.read, w.update, w.untag, w.tag, w.canonical, w.promote} {
+	for _, st := range []*sql.Stmt{w.read, w.update, w.untag, w.tag, w.canonical, w.promote, w.restamp} {
 		if st != nil {
 			st.Close()
 		}
@@ -47,6 +47,7 @@ func (w *analysisWriter) prepare(ctx context.Context) error {
 		summary = ?, keyphrases = ?, hashtags = ?, entities = ?, related = ? WHERE id = ?`)
 	w.untag = prep(`DELETE FROM article_hashtags WHERE article_id = ?`)
 	w.tag = prep(`INSERT INTO article_hashtags (article_id, tag) VALUES (?, ?)`)
+	w.restamp = prep(`UPDATE articles SET hashtags = ? WHERE story_id = ? AND hashtags <> ? RETURNING id`)
 	w.canonical = prep(`SELECT duplicate_of FROM articles WHERE id = ?`)
 	w.promote = prep(`UPDATE articles SET duplicate_of = ?1 WHERE (id = ?2 OR duplicate_of = ?2) AND id <> ?1
 		RETURNING story_id`)
@@ -165,36 +166,36 @@ func (w *analysisWriter) promoteOver(ctx context.Context, a *tidings.Article, pr
 	return nil
 }
 
-// merge moves the articles of story from into st. With st's hashtags given,
-// the moved articles take them: every article of a story has its tags.
-func (w *analysisWriter) merge(ctx context.Context, st *tidings.Story, from int64) error {
+// retag gives every article of story st its hashtags, when st names them:
+// a story's tags change as it grows and when it absorbs another, and every
+// article of a story carries them.
+func (w *analysisWriter) retag(ctx context.Context, st *tidings.Story) error {
 	if len(st.Hashtags) == 0 {
-		_, err := w.tx.ExecContext(ctx, `UPDATE articles SET story_id = ? WHERE story_id = ?`, st.ID, from)
-		return err
+		return nil
 	}
 	if err := w.prepare(ctx); err != nil {
 		return err
 	}
-	rows, err := w.tx.QueryContext(ctx, `UPDATE articles SET story_id = ?, hashtags = ? WHERE story_id = ? RETURNING id`,
-		st.ID, codec.Strings(st.Hashtags), from)
+	enc := codec.Strings(st.Hashtags)
+	rows, err := w.restamp.QueryContext(ctx, enc, st.ID, enc)
 	if err != nil {
 		return err
 	}
-	var moved []int64
+	var changed []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
 			rows.Close()
 			return err
 		}
-		moved = append(moved, id)
+		changed = append(changed, id)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
 	keys := codec.HashtagKeys(st.Hashtags)
-	for _, id := range moved {
+	for _, id := range changed {
 		if _, err := w.untag.ExecContext(ctx, id); err != nil {
 			return err
 		}

@@ -41,6 +41,9 @@ func testSaveAnalysis(t *testing.T, st tidings.Store) {
 	if err := st.SaveAnalysis(ctx, as, stories); err != nil {
 		t.Fatalf("SaveAnalysis: %v", err)
 	}
+	for _, a := range as[:3] {
+		a.Hashtags = []string{"TariffTalks"} // every article carries its story's tags
+	}
 	for _, a := range as {
 		got := article(t, st, a.ID)
 		if diff := cmp.Diff(a, got, cmpOpts...); diff != "" {
@@ -207,6 +210,50 @@ func testSaveAnalysisReplace(t *testing.T, st tidings.Store) {
 	}
 	if got, _ := st.Story(ctx, story); got == nil || got.HeadlineArticleID != as[3].ID {
 		t.Errorf("story after a second replacement: %+v, want headline %d", got, as[3].ID)
+	}
+}
+
+// testSaveAnalysisRetag: when a story's hashtags change, every article of
+// the story carries the new ones, and hashtag pages follow.
+func testSaveAnalysisRetag(t *testing.T, st tidings.Store) {
+	ctx := context.Background()
+	as := storySet(t, st)
+	story := as[0].ID
+	for _, a := range as[:3] {
+		a.StoryID, a.Hashtags = story, []string{"TariffTalks"}
+	}
+	as[3].StoryID = as[3].ID
+	stories := []*tidings.Story{{ID: story, HeadlineArticleID: story, Hashtags: []string{"TariffTalks"}}, {ID: as[3].ID, HeadlineArticleID: as[3].ID}}
+	if err := st.SaveAnalysis(ctx, as, stories); err != nil {
+		t.Fatal(err)
+	}
+	// Two entries for the story in one call (two batches saved together):
+	// the later one's tags win.
+	newer := []string{"TradeDeal", "Geneva"}
+	if err := st.SaveAnalysis(ctx, nil, []*tidings.Story{
+		{ID: story, HeadlineArticleID: story, Hashtags: []string{"Stale"}},
+		{ID: story, HeadlineArticleID: story, Hashtags: newer},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range as[:3] {
+		if got := article(t, st, a.ID).Hashtags; !cmp.Equal(got, newer) {
+			t.Errorf("article %d: hashtags %v, want the story's %v", a.ID, got, newer)
+		}
+	}
+	if got := article(t, st, as[3].ID).Hashtags; len(got) != 0 {
+		t.Errorf("article of another story: hashtags %v, want none", got)
+	}
+	if r, ok := st.(Reader); ok {
+		for tag, want := range map[string][]int64{"Geneva": {story}, "TariffTalks": nil, "Stale": nil} {
+			got, err := r.Stories(ctx, tag, 0, "", time.Time{}, 0, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(want, storyIDs(got), cmpEmpty); d != "" {
+				t.Errorf("stories tagged %s (-want +got):\n%s", tag, d)
+			}
+		}
 	}
 }
 

@@ -53,6 +53,7 @@ func Run(t *testing.T, open func(t *testing.T) tidings.Store) {
 		{"SaveAnalysis", testSaveAnalysis},
 		{"SaveAnalysisMerge", testSaveAnalysisMerge},
 		{"SaveAnalysisReplace", testSaveAnalysisReplace},
+		{"SaveAnalysisRetag", testSaveAnalysisRetag},
 		{"SaveAnalysisErrors", testSaveAnalysisErrors},
 		{"Stats", testStats},
 	}
