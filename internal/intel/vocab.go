@@ -107,12 +107,21 @@ type dfSnapshot struct {
 func (v *vocab) snapshot(ws []wordStat) dfSnapshot {
 	s := dfSnapshot{words: make(map[string]int, len(ws)), docs: v.docs}
 	for _, w := range ws {
-		s.words[w.word] = v.DocFreq(w.word)
+		s.words[w.word] = v.contentDocFreq(w.word)
 		if i := strings.IndexByte(w.word, '-'); i > 0 {
 			s.words[w.word[:i]] = v.DocFreq(w.word[:i])
 		}
 	}
 	return s
+}
+
+// contentDocFreq is DocFreq for a word that wordStats counts, which is
+// never a stopword.
+func (v *vocab) contentDocFreq(w string) int {
+	if id, ok := v.ids[w]; ok {
+		return int(v.df[id])
+	}
+	return 0
 }
 
 // DocFreq reports the frequency of w at the snapshot; words of other

@@ -1,6 +1,7 @@
 package language
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,20 +44,77 @@ var cyrillicProfiles = []struct {
 	{"sr", "и у не на да се је са за од као то али што су из о па или ће био"},
 }
 
-// profileWeights maps each word to a bit set of the profiles that list it.
+// profileIndex maps each word to a bit set of the profiles that list it,
+// in an open-addressing hash table whose hash vote computes byte by byte
+// as it reads a word, so a lookup costs one probe and a comparison.
 type profileIndex struct {
-	codes []string
-	words map[string]uint32
+	codes  []string
+	slots  []profileSlot // a power of two of them
+	maxLen int           // the longest word's length in bytes
+}
+
+type profileSlot struct {
+	word string // "" when empty
+	bits uint32
+	inv  float64 // 1 / the number of profiles that list word
+}
+
+// FNV-1a, fed one byte at a time.
+const (
+	hashSeed  = 2166136261
+	hashPrime = 16777619
+)
+
+func hashString(w string) uint32 {
+	h := uint32(hashSeed)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * hashPrime
+	}
+	return h
 }
 
 func buildIndex(codes []string, lists []string) profileIndex {
-	idx := profileIndex{codes: codes, words: make(map[string]uint32, 600)}
+	words := map[string]uint32{}
+	var order []string
 	for i, l := range lists {
 		for _, w := range strings.Fields(l) {
-			idx.words[w] |= 1 << uint(i)
+			if _, ok := words[w]; !ok {
+				order = append(order, w)
+			}
+			words[w] |= 1 << uint(i)
 		}
 	}
+	n := 1
+	for n < 4*len(order) {
+		n *= 2
+	}
+	idx := profileIndex{codes: codes, slots: make([]profileSlot, n)}
+	for _, w := range order {
+		i := hashString(w) & uint32(n-1)
+		for idx.slots[i].word != "" {
+			i = (i + 1) & uint32(n-1)
+		}
+		idx.slots[i] = profileSlot{word: w, bits: words[w], inv: 1 / float64(popcount(words[w]))}
+		idx.maxLen = max(idx.maxLen, len(w))
+	}
 	return idx
+}
+
+// lookup returns the slot of the word w whose hash is h, or nil.
+func (idx *profileIndex) lookup(w []byte, h uint32) *profileSlot {
+	if len(w) > idx.maxLen {
+		return nil
+	}
+	mask := uint32(len(idx.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &idx.slots[i]
+		if s.word == "" {
+			return nil
+		}
+		if s.word == string(w) { // no allocation
+			return s
+		}
+	}
 }
 
 // Indexes are built once and only read afterwards.
@@ -89,29 +147,49 @@ func vote(text string, idx profileIndex) string {
 	var score [32]float64
 	hits := 0
 	var buf [64]byte
-	w := buf[:0]
+	n := 0 // the word so far is buf[:n]
+	h := uint32(hashSeed)
 	long := false // the word outgrew buf: no profile word is that long
 	flush := func() {
-		if len(w) > 0 && !long {
-			if bits, ok := idx.words[string(w)]; ok { // no allocation
+		if n > 0 && !long {
+			if s := idx.lookup(buf[:n], h); s != nil {
 				hits++
-				k := popcount(bits)
-				for i := range idx.codes {
-					if bits&(1<<uint(i)) != 0 {
-						score[i] += 1 / float64(k)
-					}
+				for b := s.bits; b != 0; b &= b - 1 {
+					score[bits.TrailingZeros32(b)] += s.inv
 				}
 			}
 		}
-		w, long = buf[:0], false
+		n, h, long = 0, hashSeed, false
 	}
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			if l := c | 0x20; 'a' <= l && l <= 'z' { // unicode.ToLower
+				if n+utf8.UTFMax > len(buf) {
+					long = true
+					continue
+				}
+				buf[n] = l
+				n++
+				h = (h ^ uint32(l)) * hashPrime
+				continue
+			}
+			flush()
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		if unicode.IsLetter(r) {
-			if len(w)+utf8.UTFMax > len(buf) {
+			if n+utf8.UTFMax > len(buf) {
 				long = true
 				continue
 			}
-			w = utf8.AppendRune(w, unicode.ToLower(r))
+			k := utf8.EncodeRune(buf[n:], unicode.ToLower(r))
+			for _, b := range buf[n : n+k] {
+				h = (h ^ uint32(b)) * hashPrime
+			}
+			n += k
 			continue
 		}
 		flush()

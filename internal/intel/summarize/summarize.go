@@ -13,12 +13,13 @@
 package summarize
 
 import (
-	"github.com/tidings/tidings/internal/intel/tokenize"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/tidings/tidings/internal/intel/stopword"
+	"github.com/tidings/tidings/internal/intel/tokenize"
 )
 
 // Options tune Summarize; the zero value means the defaults.
@@ -66,26 +67,29 @@ func (o Options) Summarize(title, text string, n int) []string {
 		return nil
 	}
 	// lengths[i] counts all words of sentence i, words[i] holds its
-	// content words.
+	// content words as indexes into tf, which counts them in the text.
 	lengths := make([]int, len(sents))
-	words := make([][]string, len(sents))
-	tf := make(map[string]int, 256)
-	all := make([]string, 0, len(text)/5)
+	words := make([][]int32, len(sents))
+	var in interner
+	in.init(len(text))
+	all := make([]int32, 0, len(text)/8)
 	for i, s := range sents {
 		k := len(all)
-		all = appendWords(all, s)
-		lengths[i] = len(all) - k
-		j := k
-		for _, w := range all[k:] {
-			if content(w) {
-				tf[w]++
-				all[j] = w
-				j++
+		sc := tokenize.NewScanner(s)
+		for {
+			w, _, upper, ok := sc.Next()
+			if !ok {
+				break
+			}
+			lengths[i]++
+			if id := in.id(w, upper); id >= 0 {
+				in.tf[id]++
+				all = append(all, id)
 			}
 		}
-		all = all[:j]
-		words[i] = all[k:j:j]
+		words[i] = all[k:len(all):len(all)]
 	}
+	tf := in.tf
 	// Fewer slots need longer sentences to fill the budget.
 	lengthWeight := 0.2
 	if n > 0 && n <= 3 {
@@ -121,7 +125,15 @@ func (o Options) Summarize(title, text string, n int) []string {
 		}
 		return nil
 	}
-	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
+	slices.SortStableFunc(cands, func(a, b cand) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case b.score > a.score:
+			return 1
+		}
+		return 0
+	})
 	var chosen []int
 	total := 0
 	for _, c := range cands {
@@ -170,5 +182,10 @@ func content(w string) bool {
 	if stopword.Is(w) {
 		return false
 	}
-	return strings.IndexFunc(w, func(r rune) bool { return r < '0' || r > '9' }) >= 0
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return true // a byte of a rune other than 0-9, or of invalid UTF-8
+		}
+	}
+	return false
 }

@@ -42,13 +42,21 @@ func Sentences(text string) []string {
 	return out
 }
 
+// enders are the bytes that may end a sentence.
+const enders = ".!?"
+
 func splitLine(line string, out []string) []string {
 	start := 0
+	// next[k] is where enders[k] next occurs at or after the scan, or
+	// len(line): finding them with strings.IndexByte, which scans fast,
+	// saves looking at each byte.
+	next := [len(enders)]int{-1, -1, -1}
 	for i := 0; i < len(line); i++ {
-		c := line[i]
-		if c != '.' && c != '!' && c != '?' {
-			continue
+		i = nextEnder(line, i, &next)
+		if i >= len(line) {
+			break
 		}
+		c := line[i]
 		end := i + 1
 		for end < len(line) {
 			if strings.IndexByte("\"')]", line[end]) >= 0 {
@@ -89,6 +97,22 @@ func splitLine(line string, out []string) []string {
 	return out
 }
 
+// nextEnder returns the position of the first ender at or after i, or
+// len(line), updating next.
+func nextEnder(line string, i int, next *[len(enders)]int) int {
+	first := len(line)
+	for k := range next {
+		if next[k] < i {
+			next[k] = len(line)
+			if j := strings.IndexByte(line[i:], enders[k]); j >= 0 {
+				next[k] = i + j
+			}
+		}
+		first = min(first, next[k])
+	}
+	return first
+}
+
 // abbreviated reports whether the word ending s is an abbreviation or an
 // initial, so that the period after it does not end a sentence.
 func abbreviated(s string) bool {
@@ -98,5 +122,30 @@ func abbreviated(s string) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsLetter(r)
 	}
-	return abbreviations[strings.ToLower(w)]
+	return isAbbreviation(w)
+}
+
+// isAbbreviation reports whether abbreviations lists w lowercased, without
+// allocating for an ASCII word.
+func isAbbreviation(w string) bool {
+	var buf [8]byte // longer than any abbreviation
+	if len(w) > len(buf) {
+		for i := 0; i < len(w); i++ {
+			if w[i] >= utf8.RuneSelf {
+				return abbreviations[strings.ToLower(w)] // may shrink
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return abbreviations[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return abbreviations[string(buf[:len(w)])]
 }

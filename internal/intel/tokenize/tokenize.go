@@ -21,13 +21,12 @@ func Tokens(s string) []Token {
 
 // Words returns the lowercase words of s.
 func Words(s string) []string {
-	toks := Tokens(s)
-	if len(toks) == 0 {
-		return nil
-	}
-	out := make([]string, len(toks))
-	for i, t := range toks {
-		out[i] = t.Lower
-	}
+	var out []string
+	EachToken(s, func(_, lower string, _ int) {
+		if out == nil {
+			out = make([]string, 0, len(s)/6+1)
+		}
+		out = append(out, lower)
+	})
 	return out
 }
