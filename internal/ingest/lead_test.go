@@ -43,41 +43,40 @@ func wireFeeds(t *testing.T, n int) *httptest.Server {
 	return srv
 }
 
+// stores opens n stores on one fresh database of each kind, as n processes
+// would; the PostgreSQL one skips without TIDINGS_TEST_POSTGRES.
+var stores = map[string]func(t *testing.T, n int) []tidings.Store{
+	"sqlite": func(t *testing.T, n int) []tidings.Store {
+		path := filepath.Join(t.TempDir(), "t.db")
+		return openN(t, n, func() (tidings.Store, error) { return sqlite.Open(context.Background(), path, sqlite.Options{}) })
+	},
+	"postgres": func(t *testing.T, n int) []tidings.Store {
+		url := pgtest.Database(t)
+		return openN(t, n, func() (tidings.Store, error) { return postgres.Open(context.Background(), url, postgres.Options{}) })
+	},
+}
+
+func openN(t *testing.T, n int, open func() (tidings.Store, error)) []tidings.Store {
+	sts := make([]tidings.Store, n)
+	for i := range sts {
+		st, err := open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		sts[i] = st
+	}
+	return sts
+}
+
 // TestTwoProcessesShareAnalysis runs two pipelines, as two processes would,
 // on one database at once: one holds the analysis lease, the other leaves its
 // articles in the analysis queue, and the wire story ends as one story.
 func TestTwoProcessesShareAnalysis(t *testing.T) {
-	for name, open := range map[string]func(t *testing.T) [2]tidings.Store{
-		"sqlite": func(t *testing.T) [2]tidings.Store {
-			path := filepath.Join(t.TempDir(), "t.db")
-			var sts [2]tidings.Store
-			for i := range sts {
-				st, err := sqlite.Open(context.Background(), path, sqlite.Options{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Cleanup(func() { st.Close() })
-				sts[i] = st
-			}
-			return sts
-		},
-		"postgres": func(t *testing.T) [2]tidings.Store {
-			url := pgtest.Database(t)
-			var sts [2]tidings.Store
-			for i := range sts {
-				st, err := postgres.Open(context.Background(), url, postgres.Options{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Cleanup(func() { st.Close() })
-				sts[i] = st
-			}
-			return sts
-		},
-	} {
+	for name, open := range stores {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
-			sts := open(t)
+			sts := open(t, 2)
 			srv := wireFeeds(t, 6)
 			for i := range 6 {
 				if err := sts[0].CreateSource(ctx, &tidings.Source{FeedURL: fmt.Sprintf("%s/%d.xml", srv.URL, i), FullText: tidings.FullTextOff}); err != nil {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"testing"
 
 	"github.com/tidings/tidings"
@@ -13,9 +12,6 @@ import (
 	"github.com/tidings/tidings/internal/ingest/feed"
 	"github.com/tidings/tidings/internal/ingest/fetch"
 	"github.com/tidings/tidings/internal/ingest/sanitize"
-	"github.com/tidings/tidings/internal/store/pgtest"
-	"github.com/tidings/tidings/internal/store/postgres"
-	"github.com/tidings/tidings/internal/store/sqlite"
 )
 
 // TestFullerCopyReplacesTeaser: an outlet's teaser of a wire story is
@@ -42,27 +38,10 @@ func TestFullerCopyReplacesTeaser(t *testing.T) {
 </channel></rss>`, i, bodies[i])
 	}))
 	t.Cleanup(srv.Close)
-	for name, open := range map[string]func(t *testing.T) tidings.Store{
-		"sqlite": func(t *testing.T) tidings.Store {
-			st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "t.db"), sqlite.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { st.Close() })
-			return st
-		},
-		"postgres": func(t *testing.T) tidings.Store {
-			st, err := postgres.Open(context.Background(), pgtest.Database(t), postgres.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { st.Close() })
-			return st
-		},
-	} {
+	for name, open := range stores {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
-			st := open(t)
+			st := open(t, 1)[0]
 			san := sanitize.New(sanitize.Options{})
 			p := ingest.New(st, fetch.New(fetch.Options{AllowPrivateNetworks: true}), feed.New(san), san, ingest.Options{Analyze: true, Workers: 1})
 			t.Cleanup(func() { p.Close(ctx) })
