@@ -150,22 +150,12 @@ func (e *extractor) finish(i int, gap string) {
 		// "Mr. Smith": the period belongs to the title.
 		gap = " "
 	}
-	if tk.poss || !blank(gap) {
+	if tk.poss || !tokenize.Spaces(gap) {
 		tk.brk = true
 		if endsSentence(gap) {
 			e.sentenceStart = true
 		}
 	}
-}
-
-// blank reports whether gap is only spaces.
-func blank(gap string) bool {
-	for i := 0; i < len(gap); i++ {
-		if gap[i] != ' ' {
-			return false
-		}
-	}
-	return true
 }
 
 // endsSentence reports whether gap holds any of . ! ? : \n " “ ” (as

@@ -305,7 +305,7 @@ func (e *extractor) prepare(s string) {
 		// boundaries.
 		if prevEnd >= 0 {
 			sentenceStart = false
-			if gap := s[prevEnd:start]; !blank(gap) {
+			if gap := s[prevEnd:start]; !tokenize.Spaces(gap) {
 				e.toks[len(e.toks)-1].brk = true
 				if endsSentence(gap) {
 					sentenceStart = true
@@ -328,16 +328,6 @@ func (e *extractor) prepare(s string) {
 	if len(e.toks) > first {
 		e.toks[len(e.toks)-1].brk = true
 	}
-}
-
-// blank reports whether gap is only spaces.
-func blank(gap string) bool {
-	for i := 0; i < len(gap); i++ {
-		if gap[i] != ' ' {
-			return false
-		}
-	}
-	return true
 }
 
 // endsSentence reports whether gap holds any of . ! ? : \n.

@@ -30,3 +30,14 @@ func Words(s string) []string {
 	})
 	return out
 }
+
+// Spaces reports whether s is only ASCII spaces (or empty): two tokens
+// with only spaces between them are in one phrase.
+func Spaces(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' {
+			return false
+		}
+	}
+	return true
+}
