@@ -67,6 +67,11 @@ func runEval(ctx context.Context, m *Main, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if *keep != "" {
+		if err := os.MkdirAll(*keep, 0o755); err != nil {
+			return fmt.Errorf("eval: %w", err)
+		}
+	}
 	var failed []string
 	for _, set := range evalSets {
 		start := time.Now()
