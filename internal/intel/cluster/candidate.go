@@ -219,9 +219,13 @@ func (c *Clusterer) storyCosine(a, b *story) float64 {
 // threshold is the score an article needs to join s: Join, raised for a
 // young story, and raised to a share of the scores its articles joined
 // with, so a tight story (one event's reports agree closely) does not take
-// in a report of another event of the same kind.
+// in a report of another event of the same kind. A story's age counts all
+// its reports, syndicated copies included: a story several outlets carry is
+// an established event, whose other outlets' own takes are to be expected
+// (the pull of a story grows with its size, as in the Chinese restaurant
+// process prior of Bayesian news clustering).
 func (c *Clusterer) threshold(s *story) float64 {
-	t := c.opts.Join + c.opts.Young/float64(max(1, s.indexed))
+	t := c.opts.Join + c.opts.Young/float64(max(1, s.live))
 	if s.joins > 0 {
 		t = max(t, c.opts.Cohesion*s.joinSum/float64(s.joins))
 	}

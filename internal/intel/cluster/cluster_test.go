@@ -115,3 +115,27 @@ func TestAdopt(t *testing.T) {
 		}
 	}
 }
+
+// TestCopiesEstablish: an own take on a story's event, too far from its
+// one article to join a story that one outlet carries, joins it once three
+// more outlets carry the article as copies.
+func TestCopiesEstablish(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	// The take shares 4 of 6 words: cosine 0.67, under Join+Young (0.7)
+	// for one report, over Join+Young/4 (0.4) for four.
+	for _, copies := range []int{0, 3} {
+		c := New(flat{}, Options{Join: 0.3, Young: 0.4, Cohesion: -1, Adopt: -1})
+		c.Add("a", vec(1, 2, 3, 4, 5, 6), t0, "", true)
+		for i := range copies {
+			c.Add(fmt.Sprint("copy", i), vec(1, 2, 3, 4, 5, 6), t0.Add(time.Minute), "a", false)
+		}
+		got := c.Add("take", vec(1, 2, 3, 4, 7, 8), t0.Add(time.Hour), "", true)
+		want := "take"
+		if copies > 0 {
+			want = "a"
+		}
+		if got.Story != want {
+			t.Errorf("%d copies: the take got story %q, want %q", copies, got.Story, want)
+		}
+	}
+}
