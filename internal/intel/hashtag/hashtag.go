@@ -26,6 +26,18 @@ const (
 // first) and entities (most prominent first). Topical phrases lead;
 // organisations and places follow closely, people after them.
 func FromPhrases(keyphrases []string, entities []tidings.Entity, n int) []string {
+	return fromPhrases(keyphrases, entities, n, nil)
+}
+
+// FromText is FromPhrases for the keyphrases of a text, which also drops
+// the keyphrases that begin or end in a word the text uses as a verb
+// (see Verbs): "pays" of "who pays", "restart magnet" of "set to
+// restart magnet shipments".
+func FromText(text string, keyphrases []string, entities []tidings.Entity, n int) []string {
+	return fromPhrases(keyphrases, entities, n, Verbs(text, edgeWords(keyphrases)))
+}
+
+func fromPhrases(keyphrases []string, entities []tidings.Entity, n int, verbs map[string]bool) []string {
 	if n <= 0 {
 		return nil
 	}
@@ -85,7 +97,7 @@ func FromPhrases(keyphrases []string, entities []tidings.Entity, n int) []string
 			cands = append(cands, cand{name, 1 / float64(best+1), len(cands)})
 			continue
 		}
-		if verbLike(fs) || !nounLike(fs) {
+		if verbLike(fs) || !nounLike(fs) || verbs[fs[0]] || verbs[fs[len(fs)-1]] {
 			continue
 		}
 		s := 1 / float64(best+1)

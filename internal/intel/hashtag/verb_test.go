@@ -1,0 +1,37 @@
+package hashtag
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestVerbs(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		words []string
+		want  map[string]bool
+	}{
+		{"after who or a modal", "The bug asks who pays for open source. Boards will review budgets.", []string{"pays", "review", "bug"}, map[string]bool{"pays": true, "review": true}},
+		{"to with an article after", "The craft is due to land a rover today.", []string{"land"}, map[string]bool{"land": true}},
+		{"to without one is a preposition", "He pleaded guilty to tax evasion.", []string{"tax"}, nil},
+		{"a noun use anywhere wins", "They will land today. The land is flat.", []string{"land"}, nil},
+		{"capitalized uses are names", "The tram line to Headingley will Open soon.", []string{"headingley", "open"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, Verbs(tt.text, tt.words)); diff != "" {
+				t.Errorf("Verbs (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestFromText(t *testing.T) {
+	text := "Zlite bug revives the question of who pays for open source. The Zlite bug hit thousands of apps."
+	got := FromText(text, []string{"pays", "zlite bug", "open source"}, nil, 5)
+	if diff := cmp.Diff([]string{"ZliteBug", "OpenSource"}, got); diff != "" {
+		t.Errorf("FromText (-want +got):\n%s", diff)
+	}
+}
