@@ -213,8 +213,10 @@ var adjective = set("clear direct local proper improper general major minor form
 // lyNoun lists nouns (and names) ending in "-ly".
 var lyNoun = set("family assembly supply rally ally italy monopoly anomaly belly jelly bully reply fly holly lily molly sally kelly emily")
 
-// vague words say nothing of a story on their own.
-var vague = set("thousands hundreds millions billions dozens many several people year years day days week weeks month months time times way thing things lot part number numbers group groups place places area areas case cases issue issues news report reports statement official officials percent headline headlines minute minutes second seconds secs hour hours")
+// vague words say nothing of a story on their own; units of measure
+// neither ("the last 500 metres").
+var vague = set("thousands hundreds millions billions dozens many several people year years day days week weeks month months time times way thing things lot part number numbers group groups place places area areas case cases issue issues news report reports statement official officials percent headline headlines minute minutes second seconds secs hour hours " +
+	"metre metres meter meters kilometre kilometres kilometer kilometers mile miles feet foot inch inches yard yards tonne tonnes kilogram kilograms kilo kilos gram grams litre litres liter liters gallon gallons degree degrees celsius fahrenheit")
 
 // clauseWord lists common verbs and adverbs of news sentences, in their
 // inflections, that a keyphrase cut out of a sentence may begin or end in.

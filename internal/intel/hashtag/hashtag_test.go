@@ -26,8 +26,8 @@ func TestFromPhrases(t *testing.T) {
 			want: []string{"RareEarths", "Geneva", "ExportControls", "ScottBessent"},
 		},
 		{
-			name:     "drops sentence fragments and vague words",
-			phrases:  []string{"lander touched", "moon south", "thousands", "failure disrupts", "disrupts york", "depend", "power failure", "lunar lander"},
+			name:     "drops sentence fragments, vague words and units",
+			phrases:  []string{"lander touched", "moon south", "thousands", "metres", "failure disrupts", "disrupts york", "depend", "power failure", "lunar lander"},
 			entities: []tidings.Entity{{Text: "NASA", Type: tidings.EntityOrg}},
 			n:        5,
 			want:     []string{"NASA", "PowerFailure", "LunarLander"},
