@@ -1,6 +1,8 @@
 package intel
 
 import (
+	"strings"
+
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/internal/intel/hashtag"
 	"github.com/tidings/tidings/internal/intel/keyphrase"
@@ -31,10 +33,27 @@ func finishText(title, body string, t text, df keyphrase.DocFreq) text {
 	t.keyphrases = keyphrase.Extract(title, body, df, maxKeyphrases)
 	phrases := t.keyphrases
 	if t.language != "" && t.language != "en" {
+		// The extractor's stopwords are English: another language's most
+		// frequent function words ("für", "die") would lead its list.
+		t.keyphrases = foreignPhrases(t.language, t.keyphrases)
 		// The phrase filters know English words only: tags of another
 		// language come from names, or from the story's English articles.
 		phrases = nil
 	}
 	t.hashtags = hashtag.FromText(title+"\n"+body, phrases, t.entities, maxHashtags)
 	return t
+}
+
+// foreignPhrases drops the keyphrases of a text in language code that
+// begin or end in one of its function words.
+func foreignPhrases(code string, phrases []string) []string {
+	out := phrases[:0]
+	for _, p := range phrases {
+		fs := strings.Fields(p)
+		if len(fs) == 0 || language.FunctionWord(code, fs[0]) || language.FunctionWord(code, fs[len(fs)-1]) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }

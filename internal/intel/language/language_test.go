@@ -66,3 +66,24 @@ func benchArticle(b *testing.B) (title, body string) {
 	title, body, _ = strings.Cut(string(data), "\n")
 	return title, body
 }
+
+func TestFunctionWord(t *testing.T) {
+	tests := []struct {
+		code, w string
+		want    bool
+	}{
+		{"de", "für", true},
+		{"de", "und", true},
+		{"de", "waldbrand", false},
+		{"fr", "dans", true},
+		{"de", "dans", false},
+		{"ru", "и", true},
+		{"xx", "the", false},
+		{"en", "the", true},
+	}
+	for _, tt := range tests {
+		if got := FunctionWord(tt.code, tt.w); got != tt.want {
+			t.Errorf("FunctionWord(%q, %q): got %v, want %v", tt.code, tt.w, got, tt.want)
+		}
+	}
+}

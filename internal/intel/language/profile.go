@@ -220,3 +220,19 @@ func popcount(x uint32) int {
 	}
 	return n
 }
+
+// FunctionWord reports whether the lowercase word w is one of the most
+// frequent function words of the language code ("für", "die" and "und" in
+// German), as listed for detection: the stages that know English words
+// only use it to keep such words out of another language's keyphrases.
+func FunctionWord(code, w string) bool {
+	for _, idx := range []*profileIndex{&latinIndex, &cyrillicIndex} {
+		for i, c := range idx.codes {
+			if c == code {
+				s := idx.lookup([]byte(w), hashString(w))
+				return s != nil && s.bits&(1<<uint(i)) != 0
+			}
+		}
+	}
+	return false
+}
