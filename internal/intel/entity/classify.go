@@ -38,7 +38,8 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 			words, lo, person = words[1:], lo+1, true
 			continue
 		}
-		if notNames[w] {
+		// "European Central Bank" keeps its demonym; "European leaders" do not.
+		if notNames[w] && !(orgStarts[w] && len(words) > 1 && isOrgSpan(words)) {
 			words, lo = words[1:], lo+1
 			continue
 		}
@@ -72,7 +73,7 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 			return 0, nil, ""
 		}
 		return lo, words, tidings.EntityOrg
-	case !single && len(words) <= 3 && (sayVerbs[sp.next] || (sp.prev == "said" && !sp.first)) && !hasAcronym(words):
+	case !single && len(words) <= 3 && (sayVerbs[sp.next] || (sp.prev == "said" && !sp.first) || e.apposition(sp.pos+lo+len(words)-1)) && !hasAcronym(words):
 		return lo, words, tidings.EntityPerson
 	}
 	if single && sp.first {
@@ -124,3 +125,42 @@ func isOrgSpan(words []string) bool {
 }
 
 func trimDot(s string) string { return strings.TrimSuffix(s, ".") }
+
+// apposition reports whether the name ending at token i is followed by a
+// comma and a role within a few words: "Tomás Herrera, the company's
+// chief executive, said" names a person.
+func (e *extractor) apposition(i int) bool {
+	toks := e.toks
+	if i+1 >= len(toks) || !strings.HasPrefix(strings.TrimLeft(e.s[toks[i].end:], " "), ",") {
+		return false
+	}
+	for k := i + 1; k < len(toks) && k <= i+6; k++ {
+		if roles[toks[k].lower] && !toks[k].capital {
+			return true
+		}
+		if toks[k].brk && !toks[k].poss && k > i+1 {
+			return false // the apposition ended without a role
+		}
+	}
+	return false
+}
+
+// roles are the lowercase nouns of an apposition that describe a person.
+var roles = map[string]bool{"executive": true, "minister": true, "president": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "director": true, "chairman": true, "chairwoman": true,
+	"founder": true, "leader": true, "secretary": true, "governor": true, "mayor": true, "manager": true,
+	"coach": true, "captain": true, "professor": true, "researcher": true, "economist": true,
+	"analyst": true, "lawyer": true, "officer": true, "ambassador": true, "commissioner": true,
+	"scientist": true, "chancellor": true, "senator": true, "striker": true, "goalkeeper": true,
+	"midfielder": true, "defender": true, "actor": true, "actress": true, "singer": true, "author": true,
+	"head": true, "chief": true, "owner": true, "editor": true, "correspondent": true, "councillor": true}
+
+// orgStarts are words cut from the start of a name (notNames) that may
+// begin an organisation's: "New York Mercantile Exchange", "American
+// Cancer Society", "Irish Central Bank".
+var orgStarts = set(`New, First, American, British, Chinese, Russian, Ukrainian, European, French, German,
+Japanese, Indian, Israeli, Palestinian, Iranian, Korean, Canadian, Mexican, Brazilian, Australian,
+Italian, Spanish, African, Asian, Arab, Muslim, Christian, Jewish, Western, Eastern, Northern, Southern,
+English, Scottish, Irish, Welsh, Dutch, Swiss, Swedish, Turkish, Syrian, Iraqi, Afghan, Pakistani,
+Saudi, Egyptian, Greek, Polish, Argentine, Chilean, Cuban, Venezuelan, Nigerian, Kenyan, Democratic,
+Republican`)

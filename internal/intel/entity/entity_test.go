@@ -188,3 +188,53 @@ func benchArticles(b *testing.B) [][2]string {
 	docs = append(docs, [2]string{strings.ToLower(docs[0][0]), strings.ToLower(docs[0][1])}, [2]string{"US and China agree on rare earths", article})
 	return docs
 }
+
+func TestExtractNames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []tidings.Entity
+		notWant    []string
+	}{
+		{
+			name: "a demonym or New begins an organisation's name",
+			text: "The European Central Bank held rates on Thursday. Oil rose on the New York Mercantile Exchange, and European leaders met.",
+			want: []tidings.Entity{
+				{Text: "European Central Bank", Type: tidings.EntityOrg},
+				{Text: "New York Mercantile Exchange", Type: tidings.EntityOrg},
+			},
+			notWant: []string{"European leaders", "Central Bank"},
+		},
+		{
+			name: "a person in apposition to a role",
+			text: "The craft landed on Friday in the region after a long descent.\nTomás Herrera, the company's chief executive, said the landing went well.",
+			want: []tidings.Entity{{Text: "Tomás Herrera", Type: tidings.EntityPerson}},
+		},
+		{
+			name: "clubs and companies by their last word",
+			text: "Riverside FC won the final after a draw with Ashford United, and shares of Aster Dynamics rose on the news.",
+			want: []tidings.Entity{
+				{Text: "Ashford United", Type: tidings.EntityOrg},
+				{Text: "Aster Dynamics", Type: tidings.EntityOrg},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Extract("", tt.text)
+			has := map[string]tidings.Entity{}
+			for _, g := range got {
+				has[g.Text] = g
+			}
+			for _, w := range tt.want {
+				if has[w.Text] != w {
+					t.Errorf("got %v, want it to hold %v", got, w)
+				}
+			}
+			for _, n := range tt.notWant {
+				if _, ok := has[n]; ok {
+					t.Errorf("got %v, want no %q", got, n)
+				}
+			}
+		})
+	}
+}

@@ -91,7 +91,8 @@ Network, Service, Services, Authority, Administration, Reserve, Congress, Senate
 Police, Army, Navy, Force, Forces, Guard, Museum, Hospital, Church, Center, Centre, Exchange, Energy,
 Pharmaceuticals, Labs, Media, Studios, Records, Rare-Earth, Telegraph, Tribune, Gazette, Herald,
 Review, Magazine, Press, Bureau, Team, Command, Coalition, Alliance, Front, Movement, Brigade,
-Cabinet, Government, Tribunal, Directorate, Secretariat, Conference, Forum, Coalition, Initiative`)
+Cabinet, Government, Tribunal, Directorate, Secretariat, Conference, Forum, Coalition, Initiative,
+Dynamics, Aerospace, Robotics, Therapeutics, United, Athletic, Rovers, Wanderers`)
 
 // orgHeads start organisation names ("Ministry of Commerce").
 var orgHeads = set(`Ministry, Department, Bank, University, Office, Institute, Council, Commission,
