@@ -32,7 +32,7 @@ func (p *Pipeline) fullText(ctx context.Context, src *tidings.Source, articles [
 	for i, a := range want {
 		guids[i] = a.GUID
 	}
-	known, err := p.store.KnownGUIDs(ctx, src.ID, guids)
+	known, err := p.store.KnownItems(ctx, src.ID, guids)
 	if err != nil {
 		return err
 	}
