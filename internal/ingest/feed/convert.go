@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"io"
 	"net/url"
 	"strings"
 	"time"
@@ -107,7 +106,9 @@ func (p *Parser) Clean(it *Item) {
 }
 
 // rawHash hashes what Clean reads (see Item.RawHash), each part prefixed
-// with its length so that no two different items run together alike.
+// with its length so that no two different items run together alike. The
+// parts stream through a small buffer: writing a string to the hash
+// directly would copy the whole body first.
 func (p *Parser) rawHash(it *Item) string {
 	base := ""
 	if it.raw.base != nil {
@@ -118,11 +119,20 @@ func (p *Parser) rawHash(it *Item) string {
 		full = "content"
 	}
 	h := sha256.New()
-	var n [binary.MaxVarintLen64]byte
+	buf := make([]byte, 0, 512)
 	for _, s := range []string{p.policy, it.Title, it.URL, base, full, it.raw.html} {
-		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
-		io.WriteString(h, s)
+		buf = binary.AppendUvarint(buf, uint64(len(s)))
+		for len(s) > 0 {
+			n := min(len(s), cap(buf)-len(buf))
+			buf = append(buf, s[:n]...)
+			s = s[n:]
+			if len(buf) == cap(buf) {
+				h.Write(buf)
+				buf = buf[:0]
+			}
+		}
 	}
+	h.Write(buf)
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
