@@ -16,7 +16,7 @@ type Article struct {
 	Language    string // ISO 639-1, "" when unknown
 	ContentHash string // hash of the normalized text, for exact dedup
 	// RawHash is the hash of the feed item before cleaning (feed.Item's
-	// RawHash), "" when unknown. It is stored for KnownItems, so that a
+	// RawHash), "" when unknown. It is stored for RawHashes, so that a
 	// refresh can tell an unchanged item without sanitizing it again, but
 	// reads of articles leave it empty: nothing else needs it.
 	RawHash string
@@ -56,14 +56,4 @@ const (
 type Entity struct {
 	Text string `json:"text"`
 	Type string `json:"type"`
-}
-
-// KnownItem is what a source's stored article records of the feed item it
-// was made from.
-type KnownItem struct {
-	ContentHash string
-	// RawHash is the article's RawHash, "" when it was stored without one
-	// (before raw hashes were kept): a refresh then cleans the item again,
-	// and SaveRefresh stores its hash.
-	RawHash string
 }

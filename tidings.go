@@ -57,12 +57,14 @@ type Store interface {
 	// none of them). Concurrent refreshes never store one article twice as
 	// canonical. It returns ErrNotFound when the source is gone.
 	SaveRefresh(ctx context.Context, sourceID int64, st FetchState, items []*Article) (RefreshResult, error)
-	// KnownItems returns, of the given GUIDs, those the source already has,
-	// mapped to what is stored of the item each came from. The pipeline
-	// asks before cleaning a fetched feed's items and before fetching
-	// article pages for full text, so that only new and changed items cost
-	// that work. An unknown source has no items; it returns no error kinds.
-	KnownItems(ctx context.Context, sourceID int64, guids []string) (map[string]KnownItem, error)
+	// RawHashes returns, of the given GUIDs, those the source already has,
+	// mapped to their stored RawHash: "" for an article stored without one
+	// (before raw hashes were kept), which a refresh cleans again and
+	// SaveRefresh then gives its hash. The pipeline asks before cleaning a
+	// fetched feed's items and before fetching article pages for full text,
+	// so that only new and changed items cost that work. An unknown source
+	// has no items; it returns no error kinds.
+	RawHashes(ctx context.Context, sourceID int64, guids []string) (map[string]string, error)
 
 	// Article returns one article with its intelligence, or ErrNotFound.
 	Article(ctx context.Context, id int64) (*Article, error)

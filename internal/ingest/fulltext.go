@@ -15,7 +15,7 @@ import (
 // keeps the ContentHash and RawHash of what the feed carries, so an
 // unchanged teaser on the next refresh still counts as unchanged. A page
 // that cannot be fetched or extracted leaves its teaser in place.
-func (p *Pipeline) fullText(ctx context.Context, src *tidings.Source, articles []*tidings.Article, known map[string]tidings.KnownItem) {
+func (p *Pipeline) fullText(ctx context.Context, src *tidings.Source, articles []*tidings.Article, known map[string]string) {
 	if src.FullText == tidings.FullTextOff {
 		return
 	}

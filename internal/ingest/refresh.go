@@ -77,7 +77,7 @@ func (p *Pipeline) refresh(ctx context.Context, src *tidings.Source, analyze fun
 
 	known, err := p.known(ctx, src, f.Items)
 	if err != nil {
-		return p.fail(ctx, src, st, resp, fmt.Errorf("known items: %w", err))
+		return p.fail(ctx, src, st, resp, fmt.Errorf("raw hashes: %w", err))
 	}
 	articles, unchanged := p.articles(src, f, known, start)
 	p.fullText(ctx, src, articles, known)
@@ -151,8 +151,9 @@ func (p *Pipeline) fail(ctx context.Context, src *tidings.Source, st tidings.Fet
 	return Outcome{SourceID: src.ID, Err: err}
 }
 
-// known returns what the store holds of the source's items among these.
-func (p *Pipeline) known(ctx context.Context, src *tidings.Source, items []feed.Item) (map[string]tidings.KnownItem, error) {
+// known returns the raw hashes the store holds of the source's items among
+// these.
+func (p *Pipeline) known(ctx context.Context, src *tidings.Source, items []feed.Item) (map[string]string, error) {
 	if len(items) == 0 {
 		return nil, nil
 	}
@@ -160,14 +161,14 @@ func (p *Pipeline) known(ctx context.Context, src *tidings.Source, items []feed.
 	for i, it := range items {
 		guids[i] = it.GUID
 	}
-	return p.store.KnownItems(ctx, src.ID, guids)
+	return p.store.RawHashes(ctx, src.ID, guids)
 }
 
 // articles maps a parsed feed's items to articles of src, cleaning them,
 // except the items that known holds with the same RawHash: cleaning those
 // would give the text the store has (the same ContentHash), which
 // SaveRefresh would find unchanged, so they are only counted.
-func (p *Pipeline) articles(src *tidings.Source, f *feed.Feed, known map[string]tidings.KnownItem, fetched time.Time) (out []*tidings.Article, unchanged int) {
+func (p *Pipeline) articles(src *tidings.Source, f *feed.Feed, known map[string]string, fetched time.Time) (out []*tidings.Article, unchanged int) {
 	out = make([]*tidings.Article, 0, len(f.Items))
 	seen := make(map[string]bool, len(f.Items))
 	for i := range f.Items {
@@ -176,7 +177,7 @@ func (p *Pipeline) articles(src *tidings.Source, f *feed.Feed, known map[string]
 			continue // a feed repeating a GUID keeps its first item
 		}
 		seen[it.GUID] = true
-		if k, ok := known[it.GUID]; ok && k.RawHash != "" && k.RawHash == it.RawHash {
+		if raw, ok := known[it.GUID]; ok && raw != "" && raw == it.RawHash {
 			unchanged++
 			continue
 		}

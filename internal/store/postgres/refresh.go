@@ -298,20 +298,20 @@ func existing(ctx context.Context, q interface {
 	return have, rows.Err()
 }
 
-// KnownItems implements tidings.Store.
-func (s *Store) KnownItems(ctx context.Context, sourceID int64, guids []string) (map[string]tidings.KnownItem, error) {
+// RawHashes implements tidings.Store.
+func (s *Store) RawHashes(ctx context.Context, sourceID int64, guids []string) (map[string]string, error) {
 	clean := make([]string, len(guids))
 	for i, g := range guids {
 		clean[i] = codec.Text(g)
 	}
 	have, err := existing(ctx, s.pool, sourceID, clean)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: known items of source %d: %w", sourceID, err)
+		return nil, fmt.Errorf("postgres: raw hashes of source %d: %w", sourceID, err)
 	}
-	out := make(map[string]tidings.KnownItem, len(have))
+	out := make(map[string]string, len(have))
 	for i, g := range guids {
 		if st, ok := have[clean[i]]; ok {
-			out[g] = tidings.KnownItem{ContentHash: st.hash, RawHash: st.rawHash}
+			out[g] = st.rawHash
 		}
 	}
 	return out, nil

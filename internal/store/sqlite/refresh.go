@@ -252,10 +252,10 @@ func existing(ctx context.Context, tx *sql.Tx, sourceID int64, guids []string) (
 	return have, nil
 }
 
-// KnownItems implements tidings.Store. It reads only columns of the
-// articles_known index, which answers it without reading the rows.
-func (s *Store) KnownItems(ctx context.Context, sourceID int64, guids []string) (map[string]tidings.KnownItem, error) {
-	have := make(map[string]tidings.KnownItem, len(guids)) // by GUID as stored
+// RawHashes implements tidings.Store. It reads only columns of the
+// articles_raw_hash index, which answers it without reading the rows.
+func (s *Store) RawHashes(ctx context.Context, sourceID int64, guids []string) (map[string]string, error) {
+	have := make(map[string]string, len(guids)) // by GUID as stored
 	for start := 0; start < len(guids); start += maxParams {
 		chunk := guids[start:min(len(guids), start+maxParams)]
 		args := make([]any, 0, len(chunk)+1)
@@ -263,34 +263,33 @@ func (s *Store) KnownItems(ctx context.Context, sourceID int64, guids []string) 
 		for _, g := range chunk {
 			args = append(args, codec.Text(g))
 		}
-		if err := known(ctx, s.rdb, `SELECT guid, content_hash, raw_hash FROM articles
+		if err := rawHashes(ctx, s.rdb, `SELECT guid, raw_hash FROM articles
 			WHERE source_id = ? AND guid IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args, have); err != nil {
-			return nil, fmt.Errorf("sqlite: known items of source %d: %w", sourceID, err)
+			return nil, fmt.Errorf("sqlite: raw hashes of source %d: %w", sourceID, err)
 		}
 	}
-	out := make(map[string]tidings.KnownItem, len(have))
+	out := make(map[string]string, len(have))
 	for _, g := range guids {
-		if k, ok := have[codec.Text(g)]; ok {
-			out[g] = k
+		if raw, ok := have[codec.Text(g)]; ok {
+			out[g] = raw
 		}
 	}
 	return out, nil
 }
 
-// known adds the rows of query to have.
-func known(ctx context.Context, db *sql.DB, query string, args []any, have map[string]tidings.KnownItem) error {
+// rawHashes adds the GUID and raw hash rows of query to have.
+func rawHashes(ctx context.Context, db *sql.DB, query string, args []any, have map[string]string) error {
 	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var g string
-		var k tidings.KnownItem
-		if err := rows.Scan(&g, &k.ContentHash, &k.RawHash); err != nil {
+		var g, raw string
+		if err := rows.Scan(&g, &raw); err != nil {
 			return err
 		}
-		have[g] = k
+		have[g] = raw
 	}
 	return rows.Err()
 }

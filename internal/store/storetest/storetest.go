@@ -45,7 +45,7 @@ func Run(t *testing.T, open func(t *testing.T) tidings.Store) {
 		{"SaveRefreshDirtyText", testRefreshDirtyText},
 		{"SaveRefreshConcurrentCanonical", testRefreshConcurrent},
 		{"SaveRefreshRawHash", testRefreshRawHash},
-		{"KnownItems", testKnownItems},
+		{"RawHashes", testRawHashes},
 		{"ArticleNotFound", testArticleNotFound},
 		{"LatestArticles", testLatestArticles},
 		{"ArticlesSince", testArticlesSince},

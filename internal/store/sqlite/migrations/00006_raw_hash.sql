@@ -4,11 +4,11 @@
 -- which no item hashes to: each is cleaned once more, then gets its hash.
 ALTER TABLE articles ADD COLUMN raw_hash TEXT NOT NULL DEFAULT '';
 -- ADD COLUMN puts raw_hash after html and text, in the overflow pages of
--- most rows; KnownItems, which every refresh runs on every item of the feed,
--- reads it from this index instead (measured: 25,000 lookups in 60 ms from
--- the index, 320-480 ms from the rows).
-CREATE INDEX articles_known ON articles (source_id, guid, content_hash, raw_hash);
+-- most rows; RawHashes, which every refresh runs on every item of its feed,
+-- reads it from this index instead (measured on 25,000 feedserver articles
+-- looked up 50 at a time: 60 ms from the index, 320-480 ms from the rows).
+CREATE INDEX articles_raw_hash ON articles (source_id, guid, raw_hash);
 
 -- +goose Down
-DROP INDEX articles_known;
+DROP INDEX articles_raw_hash;
 ALTER TABLE articles DROP COLUMN raw_hash;
