@@ -15,6 +15,11 @@ type Article struct {
 	Text        string // plain text of HTML
 	Language    string // ISO 639-1, "" when unknown
 	ContentHash string // hash of the normalized text, for exact dedup
+	// RawHash is the hash of the feed item before cleaning (feed.Item's
+	// RawHash), "" when unknown. It is stored for RawHashes, so that a
+	// refresh can tell an unchanged item without sanitizing it again, but
+	// reads of articles leave it empty: nothing else needs it.
+	RawHash string
 	// DuplicateOf is the ID of the canonical article this one copies, 0 when
 	// it is canonical itself.
 	DuplicateOf int64

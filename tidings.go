@@ -44,8 +44,9 @@ type Store interface {
 	// SaveRefresh stores the items of one fetched feed and its new fetch
 	// state in one transaction, applying exact dedup across all sources:
 	//   - an item whose GUID the source already has is skipped when its
-	//     ContentHash is unchanged (nothing is written) and updated in place
-	//     otherwise;
+	//     ContentHash is unchanged (nothing is written but the item's
+	//     RawHash, when it has one other than the stored one) and updated
+	//     in place otherwise, RawHash included;
 	//   - a new item whose canonical URL or ContentHash matches a stored
 	//     canonical article of any source is stored with DuplicateOf set to
 	//     that article;
@@ -56,10 +57,14 @@ type Store interface {
 	// none of them). Concurrent refreshes never store one article twice as
 	// canonical. It returns ErrNotFound when the source is gone.
 	SaveRefresh(ctx context.Context, sourceID int64, st FetchState, items []*Article) (RefreshResult, error)
-	// KnownGUIDs returns, of the given GUIDs, those the source already has,
-	// mapped to their stored ContentHash. The pipeline asks before fetching
-	// article pages for full text, so that only new items cost a fetch.
-	KnownGUIDs(ctx context.Context, sourceID int64, guids []string) (map[string]string, error)
+	// RawHashes returns, of the given GUIDs, those the source already has,
+	// mapped to their stored RawHash: "" for an article stored without one
+	// (before raw hashes were kept), which a refresh cleans again and
+	// SaveRefresh then gives its hash. The pipeline asks before cleaning a
+	// fetched feed's items and before fetching article pages for full text,
+	// so that only new and changed items cost that work. An unknown source
+	// has no items; it returns no error kinds.
+	RawHashes(ctx context.Context, sourceID int64, guids []string) (map[string]string, error)
 
 	// Article returns one article with its intelligence, or ErrNotFound.
 	Article(ctx context.Context, id int64) (*Article, error)

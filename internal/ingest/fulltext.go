@@ -11,35 +11,21 @@ import (
 )
 
 // fullText replaces the teasers among articles with the main text of their
-// pages, for items the source does not have yet. Each article keeps the
-// ContentHash of what the feed carries, so an unchanged teaser on the next
-// refresh still counts as unchanged. A page that cannot be fetched or
-// extracted leaves its teaser in place; only a store error is returned.
-func (p *Pipeline) fullText(ctx context.Context, src *tidings.Source, articles []*tidings.Article) error {
+// pages, for items the source does not have yet (not in known). Each article
+// keeps the ContentHash and RawHash of what the feed carries, so an
+// unchanged teaser on the next refresh still counts as unchanged. A page
+// that cannot be fetched or extracted leaves its teaser in place.
+func (p *Pipeline) fullText(ctx context.Context, src *tidings.Source, articles []*tidings.Article, known map[string]string) {
 	if src.FullText == tidings.FullTextOff {
-		return nil
-	}
-	var want []*tidings.Article
-	for _, a := range articles {
-		if a.URL != "" && (src.FullText == tidings.FullTextOn || extract.LooksTruncated(a.Text, a.Title)) {
-			want = append(want, a)
-		}
-	}
-	if len(want) == 0 {
-		return nil
-	}
-	guids := make([]string, len(want))
-	for i, a := range want {
-		guids[i] = a.GUID
-	}
-	known, err := p.store.KnownGUIDs(ctx, src.ID, guids)
-	if err != nil {
-		return err
+		return
 	}
 	sem := make(chan struct{}, p.opts.FullTextWorkers)
 	var wg sync.WaitGroup
-	for _, a := range want {
-		if _, ok := known[a.GUID]; ok {
+	for _, a := range articles {
+		if _, ok := known[a.GUID]; ok || a.URL == "" {
+			continue
+		}
+		if src.FullText != tidings.FullTextOn && !extract.LooksTruncated(a.Text, a.Title) {
 			continue
 		}
 		wg.Add(1)
@@ -52,7 +38,6 @@ func (p *Pipeline) fullText(ctx context.Context, src *tidings.Source, articles [
 		}(a)
 	}
 	wg.Wait()
-	return nil
 }
 
 // fetchPage fetches and extracts one article's page into a.

@@ -27,9 +27,11 @@ type Fetcher interface {
 	Get(ctx context.Context, rawURL string, v fetch.Validators) (*fetch.Response, error)
 }
 
-// Parser turns a fetched feed document into items.
+// Parser turns a fetched feed document into items, sanitizing an item's
+// body only when asked to: a refresh skips the items it has stored unchanged.
 type Parser interface {
-	Parse(data []byte, feedURL string) (*feed.Feed, error)
+	ParseLazy(data []byte, feedURL string) (*feed.Feed, error)
+	Clean(it *feed.Item)
 }
 
 // Sanitizer cleans article HTML extracted from a page for full text.

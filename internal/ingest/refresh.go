@@ -65,7 +65,7 @@ func (p *Pipeline) refresh(ctx context.Context, src *tidings.Source, analyze fun
 		}
 		return out
 	}
-	f, err := p.parser.Parse(resp.Body, resp.FinalURL)
+	f, err := p.parser.ParseLazy(resp.Body, resp.FinalURL)
 	if err != nil {
 		return p.fail(ctx, src, st, resp, err)
 	}
@@ -75,10 +75,12 @@ func (p *Pipeline) refresh(ctx context.Context, src *tidings.Source, analyze fun
 	in.TTL, in.PublishInterval = f.TTL, st.PublishInterval
 	st.NextFetchAt = p.opts.Policy.Next(start, in, p.rand)
 
-	articles := p.articles(src, f, start)
-	if err := p.fullText(ctx, src, articles); err != nil {
-		return p.fail(ctx, src, st, resp, fmt.Errorf("full text: %w", err))
+	known, err := p.known(ctx, src, f.Items)
+	if err != nil {
+		return p.fail(ctx, src, st, resp, fmt.Errorf("raw hashes: %w", err))
 	}
+	articles, unchanged := p.articles(src, f, known, start)
+	p.fullText(ctx, src, articles, known)
 	// Articles reach analysis in the order they were stored, so that a
 	// near-duplicate always points at an article stored before it, as the
 	// store's exact dedup does: the two never disagree into a cycle.
@@ -94,6 +96,9 @@ func (p *Pipeline) refresh(ctx context.Context, src *tidings.Source, analyze fun
 		out.Err = fmt.Errorf("store: %w", err)
 		return out
 	}
+	// The items skipped before cleaning are unchanged as surely as those
+	// SaveRefresh found unchanged.
+	res.Unchanged += unchanged
 	out.Result = res
 	p.metrics.items.WithLabelValues("new").Add(float64(res.New))
 	p.metrics.items.WithLabelValues("duplicate").Add(float64(res.Duplicates))
@@ -146,15 +151,37 @@ func (p *Pipeline) fail(ctx context.Context, src *tidings.Source, st tidings.Fet
 	return Outcome{SourceID: src.ID, Err: err}
 }
 
-// articles maps a parsed feed's items to articles of src.
-func (p *Pipeline) articles(src *tidings.Source, f *feed.Feed, fetched time.Time) []*tidings.Article {
-	out := make([]*tidings.Article, 0, len(f.Items))
+// known returns the raw hashes the store holds of the source's items among
+// these.
+func (p *Pipeline) known(ctx context.Context, src *tidings.Source, items []feed.Item) (map[string]string, error) {
+	if len(items) == 0 {
+		return nil, nil
+	}
+	guids := make([]string, len(items))
+	for i, it := range items {
+		guids[i] = it.GUID
+	}
+	return p.store.RawHashes(ctx, src.ID, guids)
+}
+
+// articles maps a parsed feed's items to articles of src, cleaning them,
+// except the items that known holds with the same RawHash: cleaning those
+// would give the text the store has (the same ContentHash), which
+// SaveRefresh would find unchanged, so they are only counted.
+func (p *Pipeline) articles(src *tidings.Source, f *feed.Feed, known map[string]string, fetched time.Time) (out []*tidings.Article, unchanged int) {
+	out = make([]*tidings.Article, 0, len(f.Items))
 	seen := make(map[string]bool, len(f.Items))
-	for _, it := range f.Items {
+	for i := range f.Items {
+		it := &f.Items[i]
 		if it.GUID == "" || seen[it.GUID] {
 			continue // a feed repeating a GUID keeps its first item
 		}
 		seen[it.GUID] = true
+		if raw, ok := known[it.GUID]; ok && raw != "" && raw == it.RawHash {
+			unchanged++
+			continue
+		}
+		p.parser.Clean(it)
 		pub := it.Published
 		if pub.IsZero() {
 			pub = it.Updated
@@ -173,9 +200,10 @@ func (p *Pipeline) articles(src *tidings.Source, f *feed.Feed, fetched time.Time
 			Text:        it.Text,
 			Language:    f.Language,
 			ContentHash: contentHash(it.Title, it.URL, it.Text),
+			RawHash:     it.RawHash,
 		})
 	}
-	return out
+	return out, unchanged
 }
 
 // contentHash is the exact-dedup hash: of the text when there is enough of

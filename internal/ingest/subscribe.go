@@ -45,7 +45,7 @@ func (p *Pipeline) findFeed(ctx context.Context, u *url.URL) (feedURL, title str
 	if err != nil {
 		return "", "", tidings.Errorf(tidings.ErrInvalid, "cannot fetch %s: %v", u, err)
 	}
-	if f, perr := p.parser.Parse(resp.Body, resp.FinalURL); perr == nil {
+	if f, perr := p.parser.ParseLazy(resp.Body, resp.FinalURL); perr == nil {
 		return resp.FinalURL, f.Title, nil
 	}
 	base, _ := url.Parse(resp.FinalURL)
@@ -65,7 +65,7 @@ func (p *Pipeline) findFeed(ctx context.Context, u *url.URL) (feedURL, title str
 		if err != nil {
 			continue
 		}
-		if f, err := p.parser.Parse(resp.Body, resp.FinalURL); err == nil {
+		if f, err := p.parser.ParseLazy(resp.Body, resp.FinalURL); err == nil {
 			return resp.FinalURL, f.Title, nil
 		}
 	}

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"net/url"
 	"strings"
@@ -71,16 +72,68 @@ func (p *Parser) item(gi *gofeed.Item, base *url.URL) Item {
 	if len(body) > maxHTML {
 		body = clip(body, maxHTML)
 	}
-	if body != "" {
-		it.HTML, it.Text = p.san.Clean(body, contentBase)
+	it.raw = &rawBody{html: body, base: contentBase, full: full}
+	it.RawHash = p.rawHash(&it)
+	it.ImageURL = image(gi, contentBase)
+	if it.GUID = guid(gi, it); it.GUID == "" {
+		// Without id or link, the item is known by a hash that may take
+		// its text: cleaning cannot wait.
+		p.Clean(&it)
+		it.GUID = hashGUID(it)
+	}
+	return it
+}
+
+// Clean sanitizes the body of an item of ParseLazy into its HTML, Text,
+// Teaser and ImageURL, as Parse would have; it leaves a cleaned item as it
+// is.
+func (p *Parser) Clean(it *Item) {
+	raw := it.raw
+	if raw == nil {
+		return
+	}
+	it.raw = nil
+	if raw.html != "" {
+		it.HTML, it.Text = p.san.Clean(raw.html, raw.base)
 	}
 	if it.Text == "" && it.Title != "" {
 		it.Text = it.Title
 	}
-	it.Teaser = teaser(it.Text, full)
-	it.ImageURL = image(gi, contentBase, it.HTML)
-	it.GUID = guid(gi, it)
-	return it
+	it.Teaser = teaser(it.Text, raw.full)
+	if it.ImageURL == "" {
+		it.ImageURL = firstImage(it.HTML)
+	}
+}
+
+// rawHash hashes what Clean reads (see Item.RawHash), each part prefixed
+// with its length so that no two different items run together alike. The
+// parts stream through a small buffer: writing a string to the hash
+// directly would copy the whole body first.
+func (p *Parser) rawHash(it *Item) string {
+	base := ""
+	if it.raw.base != nil {
+		base = it.raw.base.String()
+	}
+	full := "description"
+	if it.raw.full {
+		full = "content"
+	}
+	h := sha256.New()
+	buf := make([]byte, 0, 512)
+	for _, s := range []string{p.policy, it.Title, it.URL, base, full, it.raw.html} {
+		buf = binary.AppendUvarint(buf, uint64(len(s)))
+		for len(s) > 0 {
+			n := min(len(s), cap(buf)-len(buf))
+			buf = append(buf, s[:n]...)
+			s = s[n:]
+			if len(buf) == cap(buf) {
+				h.Write(buf)
+				buf = buf[:0]
+			}
+		}
+	}
+	h.Write(buf)
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // title renders a title as one line of plain text: gofeed has decoded the
@@ -123,13 +176,17 @@ func link(gi *gofeed.Item) string {
 	return ""
 }
 
+// guid returns the feed's id of the item, else its link, else "".
 func guid(gi *gofeed.Item, it Item) string {
 	if g := strings.TrimSpace(gi.GUID); g != "" {
 		return clip(g, maxGUID)
 	}
-	if it.URL != "" {
-		return it.URL
-	}
+	return it.URL
+}
+
+// hashGUID identifies a cleaned item without id and link by its title and
+// date, or its text when either is missing; "" for an empty item.
+func hashGUID(it Item) string {
 	if it.Title == "" && it.Text == "" && it.HTML == "" && it.Published.IsZero() {
 		return ""
 	}
@@ -166,7 +223,8 @@ func teaser(text string, full bool) bool {
 	return len(strings.Fields(t)) < teaserWords
 }
 
-func image(gi *gofeed.Item, base *url.URL, html string) string {
+// image returns an image the feed names for the item outside its body.
+func image(gi *gofeed.Item, base *url.URL) string {
 	if gi.Image != nil {
 		if u := canon.Resolve(gi.Image.URL, base); u != "" {
 			return u
@@ -203,7 +261,12 @@ func image(gi *gofeed.Item, base *url.URL, html string) string {
 			return u
 		}
 	}
-	// First image of the (already sanitized and resolved) body.
+	return ""
+}
+
+// firstImage returns the first image of sanitized HTML, whose URLs are
+// already absolute.
+func firstImage(html string) string {
 	if i := strings.Index(html, `<img src="`); i >= 0 {
 		rest := html[i+len(`<img src="`):]
 		if j := strings.IndexByte(rest, '"'); j > 0 {

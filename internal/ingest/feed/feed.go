@@ -5,6 +5,7 @@
 package feed
 
 import (
+	"net/url"
 	"time"
 
 	"github.com/tidings/tidings"
@@ -36,8 +37,27 @@ type Item struct {
 	Text      string // plain text of HTML, one paragraph per line
 	// Teaser reports a body that looks cut short (only a summary, or one
 	// ending in "…"/"Read more"), a hint to fetch the full text.
-	Teaser   bool
-	ImageURL string // absolute http(s), "" when none
+	Teaser bool
+	// ImageURL is absolute http(s), "" when none: an image the feed names
+	// for the item, else the first image of its HTML.
+	ImageURL string
+	// RawHash is a hash of everything that cleaning the item reads: its
+	// title, link and body as the feed carries them, the base its relative
+	// links resolve against, and the sanitizer's policy. Two items with the
+	// same RawHash clean to the same HTML, Text and Teaser, so a refresh
+	// need not clean an item again that it has stored with this hash. Dates
+	// and author are left out: they do not go through cleaning.
+	RawHash string
+
+	// raw is what Clean still has to sanitize, nil once it has.
+	raw *rawBody
+}
+
+// rawBody is an item's body as the feed carries it.
+type rawBody struct {
+	html string
+	base *url.URL // the item's page, else the feed: what relative URLs resolve against
+	full bool     // full content rather than a description
 }
 
 // Limits on what one feed can make the pipeline store. Longer fields are

@@ -9,8 +9,9 @@ import (
 )
 
 // FuzzParse checks that no input panics, that every error is classified,
-// that parsed items keep the sanitizer's invariant and field limits, and
-// that output stays linear in the input size.
+// that parsed items keep the sanitizer's invariant and field limits, that
+// output stays linear in the input size, and that cleaning lazily
+// (ParseLazy, then Clean) gives what Parse gives.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(rssDoc))
 	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>a</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><a href="javascript:x">x</a></div></content></entry></feed>`))
@@ -35,6 +36,7 @@ func FuzzParse(f *testing.F) {
 		if limit := 16*len(data) + 4096; out > limit {
 			t.Fatalf("output %d bytes for %d bytes of input (limit %d)", out, len(data), limit)
 		}
+		lazyMatches(t, p, "fuzz", data, "https://example.com/feed/")
 	})
 }
 

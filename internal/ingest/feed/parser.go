@@ -19,7 +19,8 @@ import (
 
 // Parser parses feeds; it is safe for concurrent use.
 type Parser struct {
-	san *sanitize.Sanitizer
+	san    *sanitize.Sanitizer
+	policy string // san's fingerprint, part of every RawHash
 }
 
 // New returns a Parser that cleans item HTML with san (a default policy
@@ -28,13 +29,31 @@ func New(san *sanitize.Sanitizer) *Parser {
 	if san == nil {
 		san = sanitize.New(sanitize.Options{})
 	}
-	return &Parser{san: san}
+	return &Parser{san: san, policy: san.Fingerprint()}
 }
 
 // Parse parses data, the body of feedURL (which resolves relative links and
-// may be "" when unknown). Errors wrap ErrEmpty, ErrNotAFeed (an HTML page or
-// another document: try discovery), ErrTooLarge or ErrMalformed.
+// may be "" when unknown), and cleans every item. Errors wrap ErrEmpty,
+// ErrNotAFeed (an HTML page or another document: try discovery),
+// ErrTooLarge or ErrMalformed.
 func (p *Parser) Parse(data []byte, feedURL string) (*Feed, error) {
+	f, err := p.ParseLazy(data, feedURL)
+	if err != nil {
+		return nil, err
+	}
+	for i := range f.Items {
+		p.Clean(&f.Items[i])
+	}
+	return f, nil
+}
+
+// ParseLazy is Parse leaving the cleaning of item bodies to Clean: until
+// then an item's HTML, Text and Teaser are empty and its ImageURL holds only
+// an image the feed names outside the body. Sanitizing is much of the cost
+// of parsing, and a refresh finds most items unchanged: it cleans only those
+// whose RawHash it has not stored. Nothing uncleaned is ever exposed; an
+// item that is not cleaned has no HTML at all.
+func (p *Parser) ParseLazy(data []byte, feedURL string) (*Feed, error) {
 	f, err := p.parse(data, feedURL)
 	if err != nil {
 		return nil, fmt.Errorf("feed: parse %q: %w", feedURL, err)

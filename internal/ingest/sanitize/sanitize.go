@@ -5,6 +5,7 @@
 package sanitize
 
 import (
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -83,6 +84,21 @@ func New(opts Options) *Sanitizer {
 	p.AddSpaceWhenStrippingTag(true)
 	return &Sanitizer{policy: p, opts: opts}
 }
+
+// Fingerprint names what the sanitizer makes of its input: it changes with
+// the options and with outputVersion. Callers that store hashes of raw
+// input to skip cleaning it again (feed.Item.RawHash) include it, so that a
+// change of policy cleans everything once more.
+func (s *Sanitizer) Fingerprint() string {
+	return fmt.Sprintf("sanitize/%d videoembeds=%t", outputVersion, s.opts.VideoEmbeds)
+}
+
+// outputVersion is raised by every change to this package (policy, URL
+// rewriting, text rendering, or a bluemonday upgrade) that changes the HTML
+// or text of some input: stored raw hashes then stop matching, so the items
+// that feeds still carry are cleaned again, and updated where their text
+// changed, as they would be without raw hashes.
+const outputVersion = 1
 
 // HTML returns html reduced to the allow-list, with relative URLs made
 // absolute against base (nil leaves them relative), links opening in a new

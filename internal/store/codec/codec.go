@@ -147,6 +147,7 @@ func Item(a *tidings.Article) error {
 	}
 	a.GUID, a.URL, a.Title, a.Author = Text(a.GUID), Text(a.URL), Text(a.Title), Text(a.Author)
 	a.HTML, a.Text, a.Language, a.ContentHash = Text(a.HTML), Text(a.Text), Text(a.Language), Text(a.ContentHash)
+	a.RawHash = Text(a.RawHash)
 	switch {
 	case a.GUID != "":
 	case a.URL != "":

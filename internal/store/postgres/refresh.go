@@ -16,7 +16,7 @@ import (
 // stored is what SaveRefresh needs to know of an article the source has.
 type stored struct {
 	id, duplicateOf, storyID int64
-	hash                     string
+	hash, rawHash            string
 	created                  time.Time
 }
 
@@ -117,6 +117,11 @@ func (s *Store) saveItems(ctx context.Context, tx pgx.Tx, sourceID int64, items 
 		if old, ok := have[a.GUID]; ok {
 			a.ID, a.DuplicateOf, a.StoryID, a.CreatedAt = old.id, old.duplicateOf, old.storyID, old.created
 			if old.hash == a.ContentHash {
+				if a.RawHash != "" && a.RawHash != old.rawHash {
+					batch.Queue(`UPDATE articles SET raw_hash = $1 WHERE id = $2`, a.RawHash, a.ID)
+					old.rawHash = a.RawHash
+					have[a.GUID] = old
+				}
 				res.Unchanged++
 				continue
 			}
@@ -125,9 +130,9 @@ func (s *Store) saveItems(ctx context.Context, tx pgx.Tx, sourceID int64, items 
 			}
 			a.UpdatedAt = now
 			batch.Queue(`UPDATE articles SET url = $1, title = $2, author = $3, published_at = $4, html = $5,
-				text = $6, content_hash = $7, updated_at = $8 WHERE id = $9`,
-				a.URL, a.Title, a.Author, a.PublishedAt.UTC(), a.HTML, a.Text, a.ContentHash, now, a.ID)
-			old.hash = a.ContentHash
+				text = $6, content_hash = $7, raw_hash = $8, updated_at = $9 WHERE id = $10`,
+				a.URL, a.Title, a.Author, a.PublishedAt.UTC(), a.HTML, a.Text, a.ContentHash, a.RawHash, now, a.ID)
+			old.hash, old.rawHash = a.ContentHash, a.RawHash
 			have[a.GUID] = old
 			res.Updated++
 			res.Stored = append(res.Stored, a)
@@ -159,12 +164,12 @@ func (s *Store) saveItems(ctx context.Context, tx pgx.Tx, sourceID int64, items 
 			a.PublishedAt = now
 		}
 		batch.Queue(`INSERT INTO articles (id, source_id, guid, url, title, author, published_at, html, text, language,
-			content_hash, duplicate_of, created_at, updated_at, summary, keyphrases, hashtags, entities, related)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17, $18)`,
+			content_hash, raw_hash, duplicate_of, created_at, updated_at, summary, keyphrases, hashtags, entities, related)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, $17, $18, $19)`,
 			a.ID, sourceID, a.GUID, a.URL, a.Title, a.Author, a.PublishedAt.UTC(), a.HTML, a.Text, a.Language,
-			a.ContentHash, nullID(a.DuplicateOf), now, codec.Strings(a.Summary), codec.Strings(a.Keyphrases),
+			a.ContentHash, a.RawHash, nullID(a.DuplicateOf), now, codec.Strings(a.Summary), codec.Strings(a.Keyphrases),
 			codec.Strings(a.Hashtags), codec.Entities(a.Entities), codec.IDs(a.Related))
-		have[a.GUID] = stored{id: a.ID, duplicateOf: a.DuplicateOf, hash: a.ContentHash, created: now}
+		have[a.GUID] = stored{id: a.ID, duplicateOf: a.DuplicateOf, hash: a.ContentHash, rawHash: a.RawHash, created: now}
 		res.Stored = append(res.Stored, a)
 	}
 	if batch.Len() == 0 {
@@ -271,7 +276,7 @@ func canonicals(ctx context.Context, tx pgx.Tx, fresh []*tidings.Article) (byURL
 func existing(ctx context.Context, q interface {
 	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
 }, sourceID int64, guids []string) (map[string]stored, error) {
-	rows, err := q.Query(ctx, `SELECT guid, id, content_hash, COALESCE(duplicate_of, 0), COALESCE(story_id, 0), created_at
+	rows, err := q.Query(ctx, `SELECT guid, id, content_hash, raw_hash, COALESCE(duplicate_of, 0), COALESCE(story_id, 0), created_at
 		FROM articles WHERE source_id = $1 AND guid = ANY($2)`, sourceID, guids)
 	if err != nil {
 		return nil, err
@@ -284,7 +289,7 @@ func existing(ctx context.Context, q interface {
 			st      stored
 			created pgtype.Timestamptz
 		)
-		if err := rows.Scan(&g, &st.id, &st.hash, &st.duplicateOf, &st.storyID, &created); err != nil {
+		if err := rows.Scan(&g, &st.id, &st.hash, &st.rawHash, &st.duplicateOf, &st.storyID, &created); err != nil {
 			return nil, err
 		}
 		st.created = fromTS(created)
@@ -293,20 +298,20 @@ func existing(ctx context.Context, q interface {
 	return have, rows.Err()
 }
 
-// KnownGUIDs implements tidings.Store.
-func (s *Store) KnownGUIDs(ctx context.Context, sourceID int64, guids []string) (map[string]string, error) {
+// RawHashes implements tidings.Store.
+func (s *Store) RawHashes(ctx context.Context, sourceID int64, guids []string) (map[string]string, error) {
 	clean := make([]string, len(guids))
 	for i, g := range guids {
 		clean[i] = codec.Text(g)
 	}
 	have, err := existing(ctx, s.pool, sourceID, clean)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: known guids of source %d: %w", sourceID, err)
+		return nil, fmt.Errorf("postgres: raw hashes of source %d: %w", sourceID, err)
 	}
 	out := make(map[string]string, len(have))
 	for i, g := range guids {
 		if st, ok := have[clean[i]]; ok {
-			out[g] = st.hash
+			out[g] = st.rawHash
 		}
 	}
 	return out, nil

@@ -14,7 +14,7 @@ import (
 // stored is what SaveRefresh needs to know of an article the source has.
 type stored struct {
 	id, duplicateOf, storyID int64
-	hash                     string
+	hash, rawHash            string
 	created                  sql.NullInt64
 }
 
@@ -72,12 +72,12 @@ func (r *refresh) prepare(ctx context.Context) error {
 		return st
 	}
 	r.insert = prep(`INSERT INTO articles (source_id, guid, url, title, author, published_at, html, text, language,
-		content_hash, duplicate_of, created_at, updated_at, summary, keyphrases, hashtags, entities, related)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		content_hash, raw_hash, duplicate_of, created_at, updated_at, summary, keyphrases, hashtags, entities, related)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	r.unindex = prep(`INSERT INTO articles_fts (articles_fts, rowid, title, text)
 		SELECT 'delete', id, title, text FROM articles WHERE id = ?`)
 	r.update = prep(`UPDATE articles SET url = ?, title = ?, author = ?, published_at = ?, html = ?, text = ?,
-		content_hash = ?, updated_at = ? WHERE id = ?`)
+		content_hash = ?, raw_hash = ?, updated_at = ? WHERE id = ?`)
 	r.byURL = prep(`SELECT id FROM articles WHERE url = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1`)
 	r.byHash = prep(`SELECT id FROM articles WHERE content_hash = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1`)
 	if err != nil {
@@ -108,6 +108,16 @@ func (r *refresh) save(ctx context.Context, items []*tidings.Article, res *tidin
 		if old, ok := have[a.GUID]; ok {
 			a.ID, a.DuplicateOf, a.StoryID, a.CreatedAt = old.id, old.duplicateOf, old.storyID, fromMicros(old.created)
 			if old.hash == a.ContentHash {
+				// Not prepared: this path is rare (an article stored before
+				// raw hashes were kept, or an item whose markup changed but
+				// not its text).
+				if a.RawHash != "" && a.RawHash != old.rawHash {
+					if _, err := r.tx.ExecContext(ctx, `UPDATE articles SET raw_hash = ? WHERE id = ?`, a.RawHash, a.ID); err != nil {
+						return fmt.Errorf("sqlite: save raw hash of article %q: %w", a.GUID, err)
+					}
+					old.rawHash = a.RawHash
+					have[a.GUID] = old
+				}
 				res.Unchanged++
 				continue
 			}
@@ -122,11 +132,11 @@ func (r *refresh) save(ctx context.Context, items []*tidings.Article, res *tidin
 				pending = append(pending, a.ID)
 			}
 			if _, err := r.update.ExecContext(ctx, a.URL, a.Title, a.Author, a.PublishedAt.UnixMicro(), a.HTML, a.Text,
-				a.ContentHash, r.now, a.ID); err != nil {
+				a.ContentHash, a.RawHash, r.now, a.ID); err != nil {
 				return fmt.Errorf("sqlite: update article %q: %w", a.GUID, err)
 			}
 			a.UpdatedAt = fromMicros(sql.NullInt64{Int64: r.now, Valid: true})
-			old.hash = a.ContentHash
+			old.hash, old.rawHash = a.ContentHash, a.RawHash
 			have[a.GUID] = old
 			res.Updated++
 			res.Stored = append(res.Stored, a)
@@ -135,7 +145,7 @@ func (r *refresh) save(ctx context.Context, items []*tidings.Article, res *tidin
 		if err := r.insertItem(ctx, a); err != nil {
 			return err
 		}
-		have[a.GUID] = stored{id: a.ID, duplicateOf: a.DuplicateOf, hash: a.ContentHash,
+		have[a.GUID] = stored{id: a.ID, duplicateOf: a.DuplicateOf, hash: a.ContentHash, rawHash: a.RawHash,
 			created: sql.NullInt64{Int64: r.now, Valid: true}}
 		isPending[a.ID] = true
 		pending = append(pending, a.ID)
@@ -185,7 +195,7 @@ func (r *refresh) insertItem(ctx context.Context, a *tidings.Article) error {
 		a.PublishedAt = now
 	}
 	res, err := r.insert.ExecContext(ctx, r.sourceID, a.GUID, a.URL, a.Title, a.Author, a.PublishedAt.UnixMicro(),
-		a.HTML, a.Text, a.Language, a.ContentHash, nullID(a.DuplicateOf), r.now, r.now,
+		a.HTML, a.Text, a.Language, a.ContentHash, a.RawHash, nullID(a.DuplicateOf), r.now, r.now,
 		codec.Strings(a.Summary), codec.Strings(a.Keyphrases), codec.Strings(a.Hashtags),
 		codec.Entities(a.Entities), codec.IDs(a.Related))
 	if err != nil {
@@ -210,9 +220,7 @@ func canonical(ctx context.Context, st *sql.Stmt, key string) (int64, error) {
 const maxParams = 500
 
 // existing returns, of guids, the articles the source has.
-func existing(ctx context.Context, tx interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}, sourceID int64, guids []string) (map[string]stored, error) {
+func existing(ctx context.Context, tx *sql.Tx, sourceID int64, guids []string) (map[string]stored, error) {
 	have := make(map[string]stored, len(guids))
 	for len(guids) > 0 {
 		n := min(len(guids), maxParams)
@@ -222,7 +230,7 @@ func existing(ctx context.Context, tx interface {
 			args = append(args, g)
 		}
 		guids = guids[n:]
-		rows, err := tx.QueryContext(ctx, `SELECT guid, id, content_hash, COALESCE(duplicate_of, 0), COALESCE(story_id, 0), created_at
+		rows, err := tx.QueryContext(ctx, `SELECT guid, id, content_hash, raw_hash, COALESCE(duplicate_of, 0), COALESCE(story_id, 0), created_at
 			FROM articles WHERE source_id = ? AND guid IN (?`+strings.Repeat(",?", n-1)+`)`, args...)
 		if err != nil {
 			return nil, err
@@ -230,7 +238,7 @@ func existing(ctx context.Context, tx interface {
 		for rows.Next() {
 			var g string
 			var st stored
-			if err := rows.Scan(&g, &st.id, &st.hash, &st.duplicateOf, &st.storyID, &st.created); err != nil {
+			if err := rows.Scan(&g, &st.id, &st.hash, &st.rawHash, &st.duplicateOf, &st.storyID, &st.created); err != nil {
 				rows.Close()
 				return nil, err
 			}
@@ -244,21 +252,44 @@ func existing(ctx context.Context, tx interface {
 	return have, nil
 }
 
-// KnownGUIDs implements tidings.Store.
-func (s *Store) KnownGUIDs(ctx context.Context, sourceID int64, guids []string) (map[string]string, error) {
-	clean := make([]string, len(guids))
-	for i, g := range guids {
-		clean[i] = codec.Text(g)
-	}
-	have, err := existing(ctx, s.rdb, sourceID, clean)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: known guids of source %d: %w", sourceID, err)
+// RawHashes implements tidings.Store. It reads only columns of the
+// articles_raw_hash index, which answers it without reading the rows.
+func (s *Store) RawHashes(ctx context.Context, sourceID int64, guids []string) (map[string]string, error) {
+	have := make(map[string]string, len(guids)) // by GUID as stored
+	for start := 0; start < len(guids); start += maxParams {
+		chunk := guids[start:min(len(guids), start+maxParams)]
+		args := make([]any, 0, len(chunk)+1)
+		args = append(args, sourceID)
+		for _, g := range chunk {
+			args = append(args, codec.Text(g))
+		}
+		if err := rawHashes(ctx, s.rdb, `SELECT guid, raw_hash FROM articles
+			WHERE source_id = ? AND guid IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args, have); err != nil {
+			return nil, fmt.Errorf("sqlite: raw hashes of source %d: %w", sourceID, err)
+		}
 	}
 	out := make(map[string]string, len(have))
-	for i, g := range guids {
-		if st, ok := have[clean[i]]; ok {
-			out[g] = st.hash
+	for _, g := range guids {
+		if raw, ok := have[codec.Text(g)]; ok {
+			out[g] = raw
 		}
 	}
 	return out, nil
+}
+
+// rawHashes adds the GUID and raw hash rows of query to have.
+func rawHashes(ctx context.Context, db *sql.DB, query string, args []any, have map[string]string) error {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var g, raw string
+		if err := rows.Scan(&g, &raw); err != nil {
+			return err
+		}
+		have[g] = raw
+	}
+	return rows.Err()
 }

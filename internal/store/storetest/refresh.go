@@ -212,9 +212,9 @@ func testRefreshDirtyText(t *testing.T, st tidings.Store) {
 	if diff := cmp.Diff(dirty, got, cmpOpts...); diff != "" {
 		t.Errorf("dirty item as stored (-returned +stored):\n%s", diff)
 	}
-	known, err := st.KnownGUIDs(context.Background(), src.ID, []string{"g\x00\xff"})
+	known, err := st.RawHashes(context.Background(), src.ID, []string{"g\x00\xff"})
 	if err != nil || len(known) != 1 {
-		t.Errorf("KnownGUIDs(dirty GUID): got %v, %v, want it known", known, err)
+		t.Errorf("RawHashes(dirty GUID): got %v, %v, want it known", known, err)
 	}
 }
 
@@ -267,22 +267,27 @@ func testRefreshConcurrent(t *testing.T, st tidings.Store) {
 	}
 }
 
-func testKnownGUIDs(t *testing.T, st tidings.Store) {
+func testRawHashes(t *testing.T, st tidings.Store) {
 	ctx := context.Background()
 	a, b := newSource(t, st, feedURL(1)), newSource(t, st, feedURL(2))
-	refresh(t, st, a.ID, item("g1", "https://x/1", "one", 1), item("g2", "https://x/2", "two", 2))
+	one := item("g1", "https://x/1", "one", 1)
+	one.RawHash = "raw1"
+	refresh(t, st, a.ID, one, item("g2", "https://x/2", "two", 2))
 	refresh(t, st, b.ID, item("g3", "https://x/3", "three", 3))
-	got, err := st.KnownGUIDs(ctx, a.ID, []string{"g1", "g3", "g2", "nope"})
+	got, err := st.RawHashes(ctx, a.ID, []string{"g1", "g3", "g2", "nope"})
 	if err != nil {
-		t.Fatalf("KnownGUIDs: %v", err)
+		t.Fatalf("RawHashes: %v", err)
 	}
-	want := map[string]string{"g1": hash("one"), "g2": hash("two")}
+	want := map[string]string{"g1": "raw1", "g2": ""}
 	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("KnownGUIDs (-want +got):\n%s", diff)
+		t.Errorf("RawHashes (-want +got):\n%s", diff)
 	}
-	got, err = st.KnownGUIDs(ctx, a.ID, nil)
+	got, err = st.RawHashes(ctx, a.ID, nil)
 	if err != nil || len(got) != 0 {
-		t.Errorf("KnownGUIDs(none): got %v, %v", got, err)
+		t.Errorf("RawHashes(none): got %v, %v", got, err)
+	}
+	if got, err = st.RawHashes(ctx, 999, []string{"g1"}); err != nil || len(got) != 0 {
+		t.Errorf("RawHashes(no source): got %v, %v, want none and no error", got, err)
 	}
 	// Many GUIDs at once (more than one IN list).
 	var many []string
@@ -290,8 +295,70 @@ func testKnownGUIDs(t *testing.T, st tidings.Store) {
 		many = append(many, fmt.Sprintf("x%d", i))
 	}
 	many = append(many, "g2")
-	got, err = st.KnownGUIDs(ctx, a.ID, many)
+	got, err = st.RawHashes(ctx, a.ID, many)
 	if err != nil || len(got) != 1 {
-		t.Errorf("KnownGUIDs(1501 GUIDs): got %d, %v, want 1", len(got), err)
+		t.Errorf("RawHashes(1501 GUIDs): got %d, %v, want 1", len(got), err)
+	}
+}
+
+// testRefreshRawHash: an item's RawHash is stored with it and follows its
+// content; an unchanged item gives its RawHash to an article stored without
+// one (as every article is after the migration that added them) and still
+// counts as unchanged, writing nothing else.
+func testRefreshRawHash(t *testing.T, st tidings.Store) {
+	ctx := context.Background()
+	src := newSource(t, st, feedURL(1))
+	known := func(want string) {
+		t.Helper()
+		got, err := st.RawHashes(ctx, src.ID, []string{"g"})
+		if err != nil {
+			t.Fatalf("RawHashes: %v", err)
+		}
+		if diff := cmp.Diff(map[string]string{"g": want}, got); diff != "" {
+			t.Errorf("RawHashes (-want +got):\n%s", diff)
+		}
+	}
+	version := func(text, raw string) *tidings.Article {
+		a := item("g", "https://x/1", text, 1)
+		a.RawHash = raw
+		return a
+	}
+	orig := refresh(t, st, src.ID, version("first text", "")).Stored[0]
+	known("")
+	before := article(t, st, orig.ID)
+	time.Sleep(5 * time.Millisecond) // a write now would show in UpdatedAt
+
+	steps := []struct {
+		name, text, raw string
+		wantUpdated     bool
+		want            string // raw hash stored after the step
+	}{
+		{"unchanged, hash given to an article without", "first text", "r1", false, "r1"},
+		{"unchanged without hash keeps the stored one", "first text", "", false, "r1"},
+		{"unchanged text, other markup", "first text", "r2", false, "r2"},
+		{"changed", "second text", "r3", true, "r3"},
+		{"changed without hash clears the stored one", "third text", "", true, ""},
+	}
+	for _, step := range steps {
+		res := refresh(t, st, src.ID, version(step.text, step.raw))
+		if step.wantUpdated {
+			if res.Updated != 1 || res.Unchanged != 0 || len(res.Stored) != 1 {
+				t.Errorf("%s: got %+v, want 1 updated", step.name, res)
+			}
+		} else {
+			if res.Unchanged != 1 || res.Updated+res.New+res.Duplicates != 0 || len(res.Stored) != 0 {
+				t.Errorf("%s: got %+v, want 1 unchanged and nothing stored", step.name, res)
+			}
+			if diff := cmp.Diff(before, article(t, st, orig.ID), cmpOpts...); diff != "" {
+				t.Errorf("%s: unchanged article was written (-before +after):\n%s", step.name, diff)
+			}
+		}
+		known(step.want)
+	}
+	if got := article(t, st, orig.ID); got.Text != "third text" || got.ContentHash != hash("third text") {
+		t.Errorf("got text %q, want the last changed one", got.Text)
+	}
+	if s, _ := st.Stats(ctx); s.Articles != 1 {
+		t.Errorf("got %d articles, want 1", s.Articles)
 	}
 }
