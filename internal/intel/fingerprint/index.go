@@ -33,9 +33,9 @@ type Match struct {
 }
 
 type entry struct {
-	key   string
-	seq   uint64
-	print *Print
+	key string
+	seq uint64
+	rec ref
 }
 
 // Index holds the fingerprints of recent texts. It is not safe for
@@ -43,10 +43,14 @@ type entry struct {
 type Index struct {
 	seq     uint64
 	ids     map[string]int32
-	entries []entry // by ID; a removed one has a nil print
+	entries []entry // by ID; a removed one is free
 	free    []int32
+	recs    records
 	bands   *postings[uint32]
 	anchors *postings[uint32]
+	// cand is Find's candidate, loaded from its record: its space is
+	// reused from call to call.
+	cand Print
 }
 
 // NewIndex returns an empty index.
@@ -61,7 +65,7 @@ func (ix *Index) Shingles(key string) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	return ix.entries[i].print.Shingles, true
+	return ix.recs.get(ix.entries[i].rec).shingles(), true
 }
 
 // Len reports how many texts the index holds.
@@ -76,14 +80,16 @@ func (ix *Index) Find(p *Print) (m Match, ok bool) {
 	}
 	seen := map[int32]bool{}
 	var best *entry
+	q := &ix.cand
 	consider := func(id int32) {
 		if seen[id] {
 			return
 		}
 		seen[id] = true
 		e := &ix.entries[id]
-		j, c := estimate(p, e.print)
-		if !isDuplicate(p, e.print, j, c) {
+		ix.recs.get(e.rec).load(q)
+		j, c := estimate(p, q)
+		if !isDuplicate(p, q, j, c) {
 			return
 		}
 		cand := Match{Key: e.key, Jaccard: j, Containment: c}
@@ -99,6 +105,7 @@ func (ix *Index) Find(p *Print) (m Match, ok bool) {
 	for _, a := range p.Anchors {
 		ix.anchors.each(a, consider)
 	}
+	q.Title = nil // a slice of a record, whose chunk may be dropped
 	return m, best != nil
 }
 
@@ -142,7 +149,7 @@ func (ix *Index) Add(key string, p *Print) {
 		id = int32(len(ix.entries))
 		ix.entries = append(ix.entries, entry{})
 	}
-	ix.entries[id] = entry{key: key, seq: ix.seq, print: p}
+	ix.entries[id] = entry{key: key, seq: ix.seq, rec: ix.recs.add(p)}
 	ix.ids[key] = id
 	if p.Shingles > 0 {
 		for _, k := range p.Bands {
@@ -161,15 +168,16 @@ func (ix *Index) Remove(key string) {
 		return
 	}
 	delete(ix.ids, key)
-	p := ix.entries[id].print
-	if p.Shingles > 0 {
-		for _, k := range p.Bands {
-			ix.bands.remove(k, id)
-		}
+	e := ix.entries[id]
+	r := ix.recs.get(e.rec)
+	for _, k := range r.bands() {
+		ix.bands.remove(k, id)
 	}
-	for _, a := range p.Anchors {
+	anchors, _ := r.anchorsTitle()
+	for _, a := range anchors {
 		ix.anchors.remove(a, id)
 	}
+	ix.recs.remove(e.rec)
 	ix.entries[id] = entry{}
 	ix.free = append(ix.free, id)
 }
