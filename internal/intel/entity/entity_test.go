@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	tidings "github.com/tidings/tidings"
 	"github.com/tidings/tidings/internal/intel/tokenize"
@@ -187,4 +188,16 @@ func benchArticles(b *testing.B) [][2]string {
 	}
 	docs = append(docs, [2]string{strings.ToLower(docs[0][0]), strings.ToLower(docs[0][1])}, [2]string{"US and China agree on rare earths", article})
 	return docs
+}
+
+// TestExtractCopies checks that entities hold no slice of the text, which
+// would keep the whole text in memory for as long as they live.
+func TestExtractCopies(t *testing.T) {
+	text := strings.Clone(article)
+	lo := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	for _, e := range Extract("US and China agree on rare earths", text) {
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(e.Text))); lo <= p && p < lo+uintptr(len(text)) {
+			t.Errorf("entity %q is a slice of the text", e.Text)
+		}
+	}
 }
