@@ -46,8 +46,8 @@ type Index struct {
 	entries []entry // by ID; a removed one is free
 	free    []int32
 	recs    records
-	bands   *postings[uint32]
-	anchors *postings[uint32]
+	bands   *postings
+	anchors *postings
 	// cand is Find's candidate, loaded from its record: its space is
 	// reused from call to call.
 	cand Print
@@ -55,7 +55,7 @@ type Index struct {
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{ids: map[string]int32{}, bands: newPostings[uint32](0), anchors: newPostings[uint32](maxPosting)}
+	return &Index{ids: map[string]int32{}, bands: newPostings(0), anchors: newPostings(maxPosting)}
 }
 
 // Shingles reports how many distinct shingles the text indexed under key
