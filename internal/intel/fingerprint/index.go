@@ -81,13 +81,16 @@ func (ix *Index) Find(p *Print) (m Match, ok bool) {
 	seen := map[int32]bool{}
 	var best *entry
 	q := &ix.cand
+	// estimate reads the lead of an indexed text only when p is the
+	// shorter and complete.
+	withLead := p.complete()
 	consider := func(id int32) {
 		if seen[id] {
 			return
 		}
 		seen[id] = true
 		e := &ix.entries[id]
-		ix.recs.get(e.rec).load(q)
+		ix.recs.get(e.rec).load(q, withLead)
 		j, c := estimate(p, q)
 		if !isDuplicate(p, q, j, c) {
 			return
@@ -177,6 +180,13 @@ func (ix *Index) Remove(key string) {
 	for _, a := range anchors {
 		ix.anchors.remove(a, id)
 	}
+	r.load(&ix.cand, false)
+	for _, h := range ix.cand.Sketch {
+		if h%anchorMod == 0 {
+			ix.anchors.remove(h, id)
+		}
+	}
+	ix.cand.Title = nil
 	ix.recs.remove(e.rec)
 	ix.entries[id] = entry{}
 	ix.free = append(ix.free, id)

@@ -7,9 +7,9 @@ import "math/bits"
 // back. The sorted sketch and lead are stored as the gaps between their
 // hashes, bit-packed at the width of the largest gap: the sketch holds a
 // text's smallest hashes, so its gaps are about 2³²/shingles and fit in
-// some 24 bits, not 32. A Print holds slices and an array of band keys;
-// a record holds the same hashes in about two thirds of the space, and
-// without a pointer.
+// some 24 bits, not 32. Hashes of the sketch are left out of the lead and
+// the anchors (those anchors are the sketch's multiples of anchorMod), and
+// a record has no pointer: it takes about 60 % of the space of a Print.
 //
 //	word 0                 shingles
 //	word 1                 sketch length | sketch width<<8 | lead length<<16 | lead width<<24
@@ -21,27 +21,49 @@ type record []uint32
 
 const recordHeader = 4
 
-// appendRecord appends the record of p to dst.
-func appendRecord(dst []uint32, p *Print) []uint32 {
-	sw, lw := gapWidth(p.Sketch), gapWidth(p.Lead)
+// recordParts returns p's lead and anchors as a record holds them,
+// without the hashes of its sketch, appended to lead and anchors.
+func recordParts(p *Print, lead, anchors []uint32) ([]uint32, []uint32) {
+	return appendExcept(lead, p.Lead, p.Sketch, 1), appendExcept(anchors, p.Anchors, p.Sketch, anchorMod)
+}
+
+// appendExcept appends to dst the hashes of the sorted s that are not
+// multiples of mod in the sorted sketch.
+func appendExcept(dst, s, sketch []uint32, mod uint32) []uint32 {
+	j := 0
+	for _, h := range s {
+		for j < len(sketch) && sketch[j] < h {
+			j++
+		}
+		if h%mod != 0 || j == len(sketch) || sketch[j] != h {
+			dst = append(dst, h)
+		}
+	}
+	return dst
+}
+
+// appendRecord appends the record of p, whose lead and anchors
+// recordParts gave, to dst.
+func appendRecord(dst []uint32, p *Print, lead, anchors []uint32) []uint32 {
+	sw, lw := gapWidth(p.Sketch), gapWidth(lead)
 	dst = append(dst,
 		uint32(p.Shingles),
-		uint32(len(p.Sketch))|uint32(sw)<<8|uint32(len(p.Lead))<<16|uint32(lw)<<24,
-		uint32(len(p.Anchors)),
+		uint32(len(p.Sketch))|uint32(sw)<<8|uint32(len(lead))<<16|uint32(lw)<<24,
+		uint32(len(anchors)),
 		uint32(len(p.Title)))
 	if p.Shingles > 0 {
 		dst = append(dst, p.Bands[:]...)
 	}
 	dst = appendGaps(dst, p.Sketch, sw)
-	dst = appendGaps(dst, p.Lead, lw)
-	dst = append(dst, p.Anchors...)
+	dst = appendGaps(dst, lead, lw)
+	dst = append(dst, anchors...)
 	return append(dst, p.Title...)
 }
 
 // recordSize returns how many words the record of p takes.
-func recordSize(p *Print) int {
+func recordSize(p *Print, lead, anchors []uint32) int {
 	n := recordHeader + packedWords(len(p.Sketch), gapWidth(p.Sketch)) +
-		packedWords(len(p.Lead), gapWidth(p.Lead)) + len(p.Anchors) + len(p.Title)
+		packedWords(len(lead), gapWidth(lead)) + len(anchors) + len(p.Title)
 	if p.Shingles > 0 {
 		n += bands
 	}
@@ -72,7 +94,8 @@ func (r record) gaps() int {
 	return recordHeader + bands
 }
 
-// anchors returns the anchors and the title's word hashes.
+// anchorsTitle returns the anchors not in the sketch and the title's
+// word hashes.
 func (r record) anchorsTitle() (anchors, title []uint32) {
 	sl, sw, ll, lw := r.layout()
 	i := r.gaps() + packedWords(sl, sw) + packedWords(ll, lw)
@@ -81,15 +104,19 @@ func (r record) anchorsTitle() (anchors, title []uint32) {
 }
 
 // load sets p to the record's shingle count, sketch, lead and title: what
-// estimate and isDuplicate read of an indexed text. The sketch and lead
-// are unpacked into the space of p's.
-func (r record) load(p *Print) {
+// estimate and isDuplicate read of an indexed text (the lead without the
+// hashes of the sketch, which estimate looks up in both). The sketch and
+// the lead, when withLead, are unpacked into the space of p's.
+func (r record) load(p *Print, withLead bool) {
 	sl, sw, ll, lw := r.layout()
 	i := r.gaps()
 	p.Shingles = r.shingles()
 	p.Sketch = unpackGaps(p.Sketch[:0], r[i:], sl, sw)
-	i += packedWords(sl, sw)
-	p.Lead = unpackGaps(p.Lead[:0], r[i:], ll, lw)
+	p.Lead = p.Lead[:0]
+	if withLead {
+		i += packedWords(sl, sw)
+		p.Lead = unpackGaps(p.Lead, r[i:], ll, lw)
+	}
 	_, p.Title = r.anchorsTitle()
 }
 
@@ -157,6 +184,8 @@ type records struct {
 	chunks []chunk
 	free   []uint32 // indexes of dropped chunks
 	cur    uint32   // the chunk records are appended to
+	// lead and anchors are add's scratch space.
+	lead, anchors []uint32
 }
 
 type chunk struct {
@@ -172,13 +201,15 @@ type ref struct{ chunk, off uint32 }
 
 // add stores the record of p.
 func (rs *records) add(p *Print) ref {
-	n := recordSize(p)
+	lead, anchors := recordParts(p, rs.lead[:0], rs.anchors[:0])
+	rs.lead, rs.anchors = lead, anchors
+	n := recordSize(p, lead, anchors)
 	if len(rs.chunks) == 0 || len(rs.chunks[rs.cur].words)+n > cap(rs.chunks[rs.cur].words) {
 		rs.cur = rs.newChunk(max(n, chunkWords))
 	}
 	c := &rs.chunks[rs.cur]
 	off := len(c.words)
-	c.words = appendRecord(c.words, p)
+	c.words = appendRecord(c.words, p, lead, anchors)
 	c.live++
 	return ref{rs.cur, uint32(off)}
 }
