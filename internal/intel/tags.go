@@ -40,21 +40,6 @@ type storyTags struct {
 	articles, n int32
 }
 
-// instant is a time.Time without its location, in 12 bytes instead of 24:
-// seconds since the zero time.Time (so that the zero values agree) and
-// nanoseconds.
-type instant struct {
-	sec  int64
-	nsec int32
-}
-
-// zeroUnix is the Unix time of the zero time.Time.
-const zeroUnix = -62135596800
-
-func at(t time.Time) instant { return instant{t.Unix() - zeroUnix, int32(t.Nanosecond())} }
-
-func (a instant) before(b instant) bool { return a.sec < b.sec || a.sec == b.sec && a.nsec < b.nsec }
-
 // tagVote is a tag's standing in a story, in the order tags were first
 // seen. Votes for a tag are matched by its hashtag.Normalize key.
 type tagVote struct {
