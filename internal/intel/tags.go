@@ -2,6 +2,7 @@ package intel
 
 import (
 	"cmp"
+	"encoding/binary"
 	"slices"
 	"time"
 
@@ -30,7 +31,7 @@ type tagger struct {
 // storyTags is kept for every story of the window, most of them of one
 // article, so its fields are small: 96 bytes.
 type storyTags struct {
-	tags []string
+	tags tagList
 	// votes are made when a second article arrives: a story of one
 	// article (most stories) has its article's tags.
 	votes []tagVote
@@ -38,6 +39,66 @@ type storyTags struct {
 	last  instant
 	// articles counts the story's articles; n its entries in the queue.
 	articles, n int32
+}
+
+// tagList is a list of tags in one string: their count, then each tag
+// after its length, as uvarints. A story keeps its tags for the window,
+// and as a []string five tags took three times the space. "" is a nil
+// list.
+type tagList string
+
+func packTags(tags []string) tagList {
+	if tags == nil {
+		return ""
+	}
+	n := binary.MaxVarintLen64 * (1 + len(tags))
+	for _, t := range tags {
+		n += len(t)
+	}
+	b := binary.AppendUvarint(make([]byte, 0, n), uint64(len(tags)))
+	for _, t := range tags {
+		b = binary.AppendUvarint(b, uint64(len(t)))
+		b = append(b, t...)
+	}
+	return tagList(b)
+}
+
+// len returns the number of tags.
+func (l tagList) len() int {
+	if l == "" {
+		return 0
+	}
+	n, _ := uvarint(string(l))
+	return n
+}
+
+// unpack returns the tags, slices of l.
+func (l tagList) unpack() []string {
+	if l == "" {
+		return nil
+	}
+	n, k := uvarint(string(l))
+	tags := make([]string, n)
+	for i := range tags {
+		m, w := uvarint(string(l[k:]))
+		k += w
+		tags[i] = string(l[k : k+m])
+		k += m
+	}
+	return tags
+}
+
+// uvarint decodes the uvarint that s starts with and returns it and its
+// length.
+func uvarint(s string) (v, n int) {
+	for shift := 0; ; shift += 7 {
+		c := s[n]
+		n++
+		v |= int(c&0x7f) << shift
+		if c < 0x80 {
+			return v, n
+		}
+	}
 }
 
 // tagVote is a tag's standing in a story, in the order tags were first
@@ -75,14 +136,14 @@ func (st *storyTags) elect() {
 	for i, v := range ranked {
 		tags[i] = v.tag
 	}
-	st.tags = hashtag.Top(tags, maxHashtags)
+	st.tags = packTags(hashtag.Top(tags, maxHashtags))
 }
 
 // seed starts the votes from the story's tags, as its first article's.
 func (st *storyTags) seed() {
 	if st.votes == nil {
 		st.votes = make([]tagVote, 0, 2*maxHashtags)
-		st.vote(st.tags, 1)
+		st.vote(st.tags.unpack(), 1)
 	}
 }
 
@@ -159,7 +220,7 @@ func (g *tagger) tag(story string, merged, own []string, ents []tidings.Entity, 
 		if mt := g.tags[m]; mt != nil {
 			st.seed()
 			if mt.votes == nil {
-				st.vote(mt.tags, 1)
+				st.vote(mt.tags.unpack(), 1)
 			} else {
 				for _, v := range mt.votes {
 					st.vote([]string{v.tag}, v.score)
@@ -175,11 +236,11 @@ func (g *tagger) tag(story string, merged, own []string, ents []tidings.Entity, 
 	}
 	st.articles++
 	if st.articles == 1 && !elect {
-		st.tags = slices.Clone(own)
+		st.tags = packTags(own)
 	} else {
 		st.seed()
 		st.vote(own, 1)
-		if elect || len(st.tags) == 0 || st.articles&(st.articles-1) == 0 {
+		if elect || st.tags.len() == 0 || st.articles&(st.articles-1) == 0 {
 			st.elect()
 		}
 	}
@@ -189,7 +250,7 @@ func (g *tagger) tag(story string, merged, own []string, ents []tidings.Entity, 
 	st.n++
 	g.count(st, ents)
 	g.queue = append(g.queue, story)
-	return slices.Clone(st.tags), g.entities(st, maxStoryEntityList)
+	return st.tags.unpack(), g.entities(st, maxStoryEntityList)
 }
 
 // maxStoryEntityList is how many entities a story reports.
