@@ -41,8 +41,12 @@ type entry struct {
 // Index holds the fingerprints of recent texts. It is not safe for
 // concurrent use.
 type Index struct {
-	seq     uint64
-	ids     map[string]int32
+	seq uint64
+	// ids maps a hash of each key to the IDs of the entries with that
+	// hash (one, but for a collision): a Go map from strings to IDs took
+	// 34 bytes a key.
+	ids     *postings
+	n       int
 	entries []entry // by ID; a removed one is free
 	free    []int32
 	recs    records
@@ -55,13 +59,13 @@ type Index struct {
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{ids: map[string]int32{}, bands: newPostings(0), anchors: newPostings(maxPosting)}
+	return &Index{ids: newPostings(0), bands: newPostings(0), anchors: newPostings(maxPosting)}
 }
 
 // Shingles reports how many distinct shingles the text indexed under key
 // has, and whether the index holds it.
 func (ix *Index) Shingles(key string) (int, bool) {
-	i, ok := ix.ids[key]
+	i, ok := ix.id(key)
 	if !ok {
 		return 0, false
 	}
@@ -69,7 +73,26 @@ func (ix *Index) Shingles(key string) (int, bool) {
 }
 
 // Len reports how many texts the index holds.
-func (ix *Index) Len() int { return len(ix.ids) }
+func (ix *Index) Len() int { return ix.n }
+
+// id returns the ID of the entry of key.
+func (ix *Index) id(key string) (id int32, ok bool) {
+	ix.ids.each(keyHash(key), func(i int32) {
+		if ix.entries[i].key == key {
+			id, ok = i, true
+		}
+	})
+	return id, ok
+}
+
+// keyHash is FNV-1a, mixed.
+func keyHash(key string) uint32 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint64(key[i])) * fnvPrime
+	}
+	return uint32(mix(h) >> 32)
+}
 
 // Find returns the best verified near-duplicate of p in the index, the one
 // with the highest containment and then resemblance, the earliest added on
@@ -153,7 +176,8 @@ func (ix *Index) Add(key string, p *Print) {
 		ix.entries = append(ix.entries, entry{})
 	}
 	ix.entries[id] = entry{key: key, seq: ix.seq, rec: ix.recs.add(p)}
-	ix.ids[key] = id
+	ix.ids.add(keyHash(key), id)
+	ix.n++
 	if p.Shingles > 0 {
 		for _, k := range p.Bands {
 			ix.bands.add(k, id)
@@ -166,11 +190,12 @@ func (ix *Index) Add(key string, p *Print) {
 
 // Remove drops key from the index; the window evicts old texts this way.
 func (ix *Index) Remove(key string) {
-	id, ok := ix.ids[key]
+	id, ok := ix.id(key)
 	if !ok {
 		return
 	}
-	delete(ix.ids, key)
+	ix.ids.remove(keyHash(key), id)
+	ix.n--
 	e := ix.entries[id]
 	r := ix.recs.get(e.rec)
 	for _, k := range r.bands() {
