@@ -39,7 +39,7 @@ type Analyzer struct {
 
 type queued struct {
 	key string
-	t   time.Time
+	t   instant
 }
 
 // New returns an Analyzer with an empty window.
@@ -218,7 +218,7 @@ func (a *Analyzer) place(p *Prepared, t time.Time, dupOf, story string) cluster.
 	} else {
 		delete(a.canon, key)
 	}
-	a.queue = append(a.queue, queued{key, t})
+	a.queue = append(a.queue, queued{key, at(t)})
 
 	st := a.termStats(p.words)
 	if dupOf == "" {
@@ -241,8 +241,8 @@ func (a *Analyzer) place(p *Prepared, t time.Time, dupOf, story string) cluster.
 // evict forgets fingerprints older than the window; the clusterer and
 // the tagger evict their own state.
 func (a *Analyzer) evict(now time.Time) {
-	cut := now.Add(-a.opts.Window)
-	for a.head < len(a.queue) && a.queue[a.head].t.Before(cut) {
+	cut := at(now.Add(-a.opts.Window))
+	for a.head < len(a.queue) && a.queue[a.head].t.before(cut) {
 		q := a.queue[a.head]
 		a.queue[a.head] = queued{}
 		a.head++

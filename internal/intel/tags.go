@@ -2,6 +2,7 @@ package intel
 
 import (
 	"cmp"
+	"encoding/binary"
 	"slices"
 	"time"
 
@@ -23,23 +24,87 @@ type tagger struct {
 	last   time.Time
 	tags   map[string]*storyTags
 	queue  []string // story IDs in order of their last article, with repeats
+	// types interns entity types for the stories' entity counts.
+	types []string
 }
 
+// storyTags is kept for every story of the window, most of them of one
+// article, so its fields are small: 96 bytes.
 type storyTags struct {
-	tags []string
+	tags tagList
 	// votes are made when a second article arrives: a story of one
 	// article (most stories) has its article's tags.
-	votes    []tagVote
-	articles int
-	ents     []entityCount
-	last     time.Time
-	n        int // entries in the queue
+	votes []tagVote
+	ents  []entityCount
+	last  instant
+	// articles counts the story's articles; n its entries in the queue.
+	articles, n int32
 }
 
-// tagVote is a tag's standing in a story, in the order tags were first seen.
+// tagList is a list of tags in one string: their count, then each tag
+// after its length, as uvarints. A story keeps its tags for the window,
+// and as a []string five tags took three times the space. "" is a nil
+// list.
+type tagList string
+
+func packTags(tags []string) tagList {
+	if tags == nil {
+		return ""
+	}
+	n := binary.MaxVarintLen64 * (1 + len(tags))
+	for _, t := range tags {
+		n += len(t)
+	}
+	b := binary.AppendUvarint(make([]byte, 0, n), uint64(len(tags)))
+	for _, t := range tags {
+		b = binary.AppendUvarint(b, uint64(len(t)))
+		b = append(b, t...)
+	}
+	return tagList(b)
+}
+
+// len returns the number of tags.
+func (l tagList) len() int {
+	if l == "" {
+		return 0
+	}
+	n, _ := uvarint(string(l))
+	return n
+}
+
+// unpack returns the tags, slices of l.
+func (l tagList) unpack() []string {
+	if l == "" {
+		return nil
+	}
+	n, k := uvarint(string(l))
+	tags := make([]string, n)
+	for i := range tags {
+		m, w := uvarint(string(l[k:]))
+		k += w
+		tags[i] = string(l[k : k+m])
+		k += m
+	}
+	return tags
+}
+
+// uvarint decodes the uvarint that s starts with and returns it and its
+// length.
+func uvarint(s string) (v, n int) {
+	for shift := 0; ; shift += 7 {
+		c := s[n]
+		n++
+		v |= int(c&0x7f) << shift
+		if c < 0x80 {
+			return v, n
+		}
+	}
+}
+
+// tagVote is a tag's standing in a story, in the order tags were first
+// seen. Votes for a tag are matched by its hashtag.Normalize key.
 type tagVote struct {
 	tag   string
-	key   string // hashtag.Normalize
 	score float64
 }
 
@@ -51,10 +116,14 @@ func (st *storyTags) vote(tags []string, weight float64) {
 	for i, tag := range tags {
 		key := hashtag.Normalize(tag)
 		w := weight / float64(i+1)
-		if j := slices.IndexFunc(st.votes, func(v tagVote) bool { return v.key == key }); j >= 0 {
+		if j := slices.IndexFunc(st.votes, func(v tagVote) bool { return hashtag.IsKey(v.tag, key) }); j >= 0 {
 			st.votes[j].score += w
-		} else if len(st.votes) < maxTagVotes {
-			st.votes = append(st.votes, tagVote{tag, key, w})
+		} else if n := len(st.votes); n < maxTagVotes {
+			if n == cap(st.votes) {
+				// Grow to maxTagVotes at most.
+				st.votes = append(make([]tagVote, 0, min(2*n, maxTagVotes)), st.votes...)
+			}
+			st.votes = append(st.votes, tagVote{tag, w})
 		}
 	}
 }
@@ -67,49 +136,67 @@ func (st *storyTags) elect() {
 	for i, v := range ranked {
 		tags[i] = v.tag
 	}
-	st.tags = hashtag.Top(tags, maxHashtags)
+	st.tags = packTags(hashtag.Top(tags, maxHashtags))
 }
 
 // seed starts the votes from the story's tags, as its first article's.
 func (st *storyTags) seed() {
 	if st.votes == nil {
 		st.votes = make([]tagVote, 0, 2*maxHashtags)
-		st.vote(st.tags, 1)
+		st.vote(st.tags.unpack(), 1)
 	}
 }
 
-// entityCount is how many of a story's articles name an entity.
+// entityCount is how many of a story's articles name an entity: its text,
+// its type (an index in the tagger's types) and the count.
 type entityCount struct {
-	e tidings.Entity
-	n int
+	text string
+	typ  int32
+	n    int32
 }
 
 // maxStoryEntities bounds the entities kept per story: the most named
 // ones are reported, and the rest rarely catch up.
 const maxStoryEntities = 24
 
-// count adds an article's entities (each once) to the story's counts.
-func (st *storyTags) count(ents []tidings.Entity) {
+// count adds an article's entities (each once) to a story's counts.
+func (g *tagger) count(st *storyTags, ents []tidings.Entity) {
+	if st.ents == nil && len(ents) > 0 {
+		st.ents = make([]entityCount, 0, min(len(ents), maxStoryEntities))
+	}
 	for i, e := range ents {
-		if slices.Contains(ents[:i], e) {
-			continue
-		}
-		if j := slices.IndexFunc(st.ents, func(c entityCount) bool { return c.e == e }); j >= 0 {
-			st.ents[j].n++
-		} else if len(st.ents) < maxStoryEntities {
-			st.ents = append(st.ents, entityCount{e, 1})
+		if !slices.Contains(ents[:i], e) {
+			g.add(st, e.Text, g.typeIndex(e.Type), 1)
 		}
 	}
 }
 
+// add adds n to the count of an entity of the story.
+func (g *tagger) add(st *storyTags, text string, typ, n int32) {
+	if j := slices.IndexFunc(st.ents, func(c entityCount) bool { return c.text == text && c.typ == typ }); j >= 0 {
+		st.ents[j].n += n
+	} else if len(st.ents) < maxStoryEntities {
+		st.ents = append(st.ents, entityCount{text, typ, n})
+	}
+}
+
+func (g *tagger) typeIndex(t string) int32 {
+	i := slices.Index(g.types, t)
+	if i < 0 {
+		i = len(g.types)
+		g.types = append(g.types, t)
+	}
+	return int32(i)
+}
+
 // entities returns up to n of the story's entities, the most named first
 // (first named first among equals).
-func (st *storyTags) entities(n int) []tidings.Entity {
+func (g *tagger) entities(st *storyTags, n int) []tidings.Entity {
 	sorted := slices.Clone(st.ents)
-	slices.SortStableFunc(sorted, func(a, b entityCount) int { return b.n - a.n })
+	slices.SortStableFunc(sorted, func(a, b entityCount) int { return int(b.n - a.n) })
 	out := make([]tidings.Entity, 0, min(n, len(sorted)))
 	for _, c := range sorted[:min(n, len(sorted))] {
-		out = append(out, c.e)
+		out = append(out, tidings.Entity{Text: c.text, Type: g.types[c.typ]})
 	}
 	return out
 }
@@ -133,7 +220,7 @@ func (g *tagger) tag(story string, merged, own []string, ents []tidings.Entity, 
 		if mt := g.tags[m]; mt != nil {
 			st.seed()
 			if mt.votes == nil {
-				st.vote(mt.tags, 1)
+				st.vote(mt.tags.unpack(), 1)
 			} else {
 				for _, v := range mt.votes {
 					st.vote([]string{v.tag}, v.score)
@@ -142,30 +229,28 @@ func (g *tagger) tag(story string, merged, own []string, ents []tidings.Entity, 
 			st.articles += mt.articles
 			elect = true
 			for _, c := range mt.ents {
-				for range c.n {
-					st.count([]tidings.Entity{c.e})
-				}
+				g.add(st, c.text, c.typ, c.n)
 			}
 			delete(g.tags, m)
 		}
 	}
 	st.articles++
 	if st.articles == 1 && !elect {
-		st.tags = slices.Clone(own)
+		st.tags = packTags(own)
 	} else {
 		st.seed()
 		st.vote(own, 1)
-		if elect || len(st.tags) == 0 || st.articles&(st.articles-1) == 0 {
+		if elect || st.tags.len() == 0 || st.articles&(st.articles-1) == 0 {
 			st.elect()
 		}
 	}
-	if t.After(st.last) {
-		st.last = t
+	if now := at(t); st.last.before(now) {
+		st.last = now
 	}
 	st.n++
-	st.count(ents)
+	g.count(st, ents)
 	g.queue = append(g.queue, story)
-	return slices.Clone(st.tags), st.entities(maxStoryEntityList)
+	return st.tags.unpack(), g.entities(st, maxStoryEntityList)
 }
 
 // maxStoryEntityList is how many entities a story reports.
@@ -177,7 +262,7 @@ func (g *tagger) evict(t time.Time) {
 	if t.After(g.last) {
 		g.last = t
 	}
-	cut := g.last.Add(-g.window)
+	cut := at(g.last.Add(-g.window))
 	i := 0
 	for ; i < len(g.queue); i++ {
 		st := g.tags[g.queue[i]]
@@ -185,7 +270,7 @@ func (g *tagger) evict(t time.Time) {
 		case st == nil: // merged away
 		case st.n > 1:
 			st.n--
-		case st.last.Before(cut):
+		case st.last.before(cut):
 			delete(g.tags, g.queue[i])
 		default:
 			g.queue = g.queue[i:]

@@ -1,6 +1,7 @@
 package intel
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -52,6 +53,15 @@ func TestTaggerVotes(t *testing.T) {
 			if diff := cmp.Diff(w, got); diff != "" {
 				t.Errorf("article %d: story hashtags (-want +got):\n%s", i, diff)
 			}
+		}
+	}
+}
+
+func TestTagList(t *testing.T) {
+	for _, tags := range [][]string{nil, {}, {""}, {"Peru"}, {"RareEarths", "", "G7", strings.Repeat("x", 300)}} {
+		l := packTags(tags)
+		if got := l.unpack(); !cmp.Equal(got, tags) || (got == nil) != (tags == nil) || l.len() != len(tags) {
+			t.Errorf("packTags(%q) gives back %q, %d tags", tags, got, l.len())
 		}
 	}
 }

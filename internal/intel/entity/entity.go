@@ -150,6 +150,12 @@ func Extract(title, text string) []tidings.Entity {
 		if ents == nil {
 			ents = make([]tidings.Entity, 0, min(maxEntities, len(res)))
 		}
+		if len(a.words) == 1 {
+			// A one-word name is a slice of text: a copy keeps the
+			// article's text from living as long as the entity (a
+			// story's entities live as long as its window).
+			a.Text = strings.Clone(a.Text)
+		}
 		ents = append(ents, a.Entity)
 	}
 	return ents

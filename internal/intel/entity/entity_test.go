@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	tidings "github.com/tidings/tidings"
 	"github.com/tidings/tidings/internal/intel/tokenize"
@@ -236,5 +237,17 @@ func TestExtractNames(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestExtractCopies checks that entities hold no slice of the text, which
+// would keep the whole text in memory for as long as they live.
+func TestExtractCopies(t *testing.T) {
+	text := strings.Clone(article)
+	lo := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	for _, e := range Extract("US and China agree on rare earths", text) {
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(e.Text))); lo <= p && p < lo+uintptr(len(text)) {
+			t.Errorf("entity %q is a slice of the text", e.Text)
+		}
 	}
 }

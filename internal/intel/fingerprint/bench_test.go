@@ -2,6 +2,7 @@ package fingerprint
 
 import (
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -76,5 +77,39 @@ func BenchmarkFromLines(b *testing.B) {
 		for _, a := range arts {
 			FromLines(a.title, a.lines)
 		}
+	}
+}
+
+// BenchmarkIndex measures a window's work per text: find its duplicate,
+// add it and evict the oldest, in a window of 20,000 texts of which a
+// tenth are copies.
+func BenchmarkIndex(b *testing.B) {
+	const window = 20_000
+	r := rand.New(rand.NewPCG(9, 10))
+	prints := make([]*Print, 2*window)
+	for i := range prints {
+		if i > 10 && r.IntN(10) == 0 {
+			prints[i] = prints[i-1-r.IntN(10)]
+			continue
+		}
+		t, ls := benchArticle(r, 150+r.IntN(600))
+		prints[i] = FromLines(t, ls)
+	}
+	keys := make([]string, len(prints))
+	for i := range keys {
+		keys[i] = strconv.Itoa(i)
+	}
+	ix := NewIndex()
+	for i := range window {
+		ix.Add(keys[i], prints[i])
+	}
+	b.ReportAllocs()
+	i := window
+	for b.Loop() {
+		j := i % len(prints)
+		ix.Find(prints[j])
+		ix.Remove(keys[(i-window)%len(prints)])
+		ix.Add(keys[j], prints[j])
+		i++
 	}
 }

@@ -93,3 +93,24 @@ func TestLongTexts(t *testing.T) {
 		})
 	}
 }
+
+// TestIndexKeys checks keys whose hashes collide.
+func TestIndexKeys(t *testing.T) {
+	if keyHash("48442") != keyHash("94092") {
+		t.Fatal("the keys' hashes no longer collide")
+	}
+	ix := NewIndex()
+	ix.Add("48442", New("A huge fire has destroyed the Waitrose store", full))
+	ix.Add("94092", New("Council approves budget", "The city council approved a new budget for public libraries on Monday after a long debate about opening hours and the cost of books."))
+	ix.Add("94092", New("Council approves budget", "The city council approved a new budget."))
+	if n, ok := ix.Shingles("48442"); !ok || n < 50 || ix.Len() != 2 {
+		t.Errorf("got %d shingles (%v) and %d texts, want the fire's and 2", n, ok, ix.Len())
+	}
+	ix.Remove("48442")
+	if _, ok := ix.Shingles("48442"); ok || ix.Len() != 1 {
+		t.Errorf("after Remove: got the text or %d texts, want neither and 1", ix.Len())
+	}
+	if n, ok := ix.Shingles("94092"); !ok || n != 4 {
+		t.Errorf("got %d shingles (%v), want the second budget text's 4", n, ok)
+	}
+}

@@ -33,39 +33,66 @@ type Match struct {
 }
 
 type entry struct {
-	key   string
-	seq   uint64
-	print *Print
+	key string
+	seq uint64
+	rec ref
 }
 
 // Index holds the fingerprints of recent texts. It is not safe for
 // concurrent use.
 type Index struct {
-	seq     uint64
-	ids     map[string]int32
-	entries []entry // by ID; a removed one has a nil print
+	seq uint64
+	// ids maps a hash of each key to the IDs of the entries with that
+	// hash (one, but for a collision): a Go map from strings to IDs took
+	// 34 bytes a key.
+	ids     *postings
+	n       int
+	entries []entry // by ID; a removed one is free
 	free    []int32
-	bands   *postings[uint32]
-	anchors *postings[uint32]
+	recs    records
+	bands   *postings
+	anchors *postings
+	// cand is Find's candidate, loaded from its record: its space is
+	// reused from call to call.
+	cand Print
 }
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{ids: map[string]int32{}, bands: newPostings[uint32](0), anchors: newPostings[uint32](maxPosting)}
+	return &Index{ids: newPostings(0), bands: newPostings(0), anchors: newPostings(maxPosting)}
 }
 
 // Shingles reports how many distinct shingles the text indexed under key
 // has, and whether the index holds it.
 func (ix *Index) Shingles(key string) (int, bool) {
-	i, ok := ix.ids[key]
+	i, ok := ix.id(key)
 	if !ok {
 		return 0, false
 	}
-	return ix.entries[i].print.Shingles, true
+	return ix.recs.get(ix.entries[i].rec).shingles(), true
 }
 
 // Len reports how many texts the index holds.
-func (ix *Index) Len() int { return len(ix.ids) }
+func (ix *Index) Len() int { return ix.n }
+
+// id returns the ID of the entry of key.
+func (ix *Index) id(key string) (id int32, ok bool) {
+	ix.ids.each(keyHash(key), func(i int32) {
+		if ix.entries[i].key == key {
+			id, ok = i, true
+		}
+	})
+	return id, ok
+}
+
+// keyHash is FNV-1a, mixed.
+func keyHash(key string) uint32 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint64(key[i])) * fnvPrime
+	}
+	return uint32(mix(h) >> 32)
+}
 
 // Find returns the best verified near-duplicate of p in the index, the one
 // with the highest containment and then resemblance, the earliest added on
@@ -76,14 +103,19 @@ func (ix *Index) Find(p *Print) (m Match, ok bool) {
 	}
 	seen := map[int32]bool{}
 	var best *entry
+	q := &ix.cand
+	// estimate reads the lead of an indexed text only when p is the
+	// shorter and complete.
+	withLead := p.complete()
 	consider := func(id int32) {
 		if seen[id] {
 			return
 		}
 		seen[id] = true
 		e := &ix.entries[id]
-		j, c := estimate(p, e.print)
-		if !isDuplicate(p, e.print, j, c) {
+		ix.recs.get(e.rec).load(q, withLead)
+		j, c := estimate(p, q)
+		if !isDuplicate(p, q, j, c) {
 			return
 		}
 		cand := Match{Key: e.key, Jaccard: j, Containment: c}
@@ -99,6 +131,7 @@ func (ix *Index) Find(p *Print) (m Match, ok bool) {
 	for _, a := range p.Anchors {
 		ix.anchors.each(a, consider)
 	}
+	q.Title = nil // a slice of a record, whose chunk may be dropped
 	return m, best != nil
 }
 
@@ -142,8 +175,9 @@ func (ix *Index) Add(key string, p *Print) {
 		id = int32(len(ix.entries))
 		ix.entries = append(ix.entries, entry{})
 	}
-	ix.entries[id] = entry{key: key, seq: ix.seq, print: p}
-	ix.ids[key] = id
+	ix.entries[id] = entry{key: key, seq: ix.seq, rec: ix.recs.add(p)}
+	ix.ids.add(keyHash(key), id)
+	ix.n++
 	if p.Shingles > 0 {
 		for _, k := range p.Bands {
 			ix.bands.add(k, id)
@@ -156,20 +190,29 @@ func (ix *Index) Add(key string, p *Print) {
 
 // Remove drops key from the index; the window evicts old texts this way.
 func (ix *Index) Remove(key string) {
-	id, ok := ix.ids[key]
+	id, ok := ix.id(key)
 	if !ok {
 		return
 	}
-	delete(ix.ids, key)
-	p := ix.entries[id].print
-	if p.Shingles > 0 {
-		for _, k := range p.Bands {
-			ix.bands.remove(k, id)
-		}
+	ix.ids.remove(keyHash(key), id)
+	ix.n--
+	e := ix.entries[id]
+	r := ix.recs.get(e.rec)
+	for _, k := range r.bands() {
+		ix.bands.remove(k, id)
 	}
-	for _, a := range p.Anchors {
+	anchors, _ := r.anchorsTitle()
+	for _, a := range anchors {
 		ix.anchors.remove(a, id)
 	}
+	r.load(&ix.cand, false)
+	for _, h := range ix.cand.Sketch {
+		if h%anchorMod == 0 {
+			ix.anchors.remove(h, id)
+		}
+	}
+	ix.cand.Title = nil
+	ix.recs.remove(e.rec)
 	ix.entries[id] = entry{}
 	ix.free = append(ix.free, id)
 }

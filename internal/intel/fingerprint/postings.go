@@ -3,42 +3,99 @@ package fingerprint
 import "slices"
 
 // postings maps keys to the entries holding them, compactly: the window
-// holds tens of thousands of texts with some forty keys each, and almost
-// every key belongs to one text only, so a key's single entry is stored in
-// the map itself and only shared keys get a list.
-type postings[K comparable] struct {
-	// m holds an entry ID (≥ 0) or, negated minus one, an index in lists.
-	m     map[K]int32
+// holds tens of thousands of texts with some thirty keys each, and almost
+// every key belongs to one text only. So a key's single entry is stored
+// beside it and only shared keys get a list, and the table is open
+// addressing over 8-byte slots kept 72–90 % full: it grows by a quarter at
+// a time, in parts that grow one by one, so that no growth copies much at
+// once. A Go map took half as much space again per key.
+type postings struct {
+	parts [postingParts]part
 	lists [][]int32
 	free  []int32 // unused indexes in lists
 	// cap bounds a list; the newest entries are kept. 0: unbounded.
 	cap int
 }
 
-func newPostings[K comparable](limit int) *postings[K] {
-	return &postings[K]{m: map[K]int32{}, cap: limit}
+// A part is a table of linear probing. A slot holds a key in its high
+// half and in its low half an entry ID plus one or, with the top bit
+// set, an index in lists; an empty slot is 0.
+type part struct {
+	slots []uint64
+	n     int
 }
 
-// each calls f with the entries of k, oldest first.
-func (p *postings[K]) each(k K, f func(id int32)) {
-	v, ok := p.m[k]
-	switch {
-	case !ok:
-	case v >= 0:
-		f(v)
-	default:
-		for _, id := range p.lists[-v-1] {
-			f(id)
+const (
+	postingParts = 64
+	partBits     = 6
+	listBit      = 1 << 31
+	// A part grows to a quarter more slots when it would be fuller
+	// than maxFill tenths.
+	maxFill  = 9
+	minSlots = 8
+)
+
+func newPostings(limit int) *postings { return &postings{cap: limit} }
+
+// locate returns k's part and its slot there, or the empty slot where it
+// would go.
+func (p *postings) locate(k uint32) (*part, int, bool) {
+	h := hashKey(k)
+	t := &p.parts[h>>(64-partBits)]
+	if len(t.slots) == 0 {
+		return t, -1, false
+	}
+	i := home(h, len(t.slots))
+	for {
+		s := t.slots[i]
+		if s == 0 {
+			return t, i, false
+		}
+		if uint32(s>>32) == k {
+			return t, i, true
+		}
+		if i++; i == len(t.slots) {
+			i = 0
 		}
 	}
 }
 
-func (p *postings[K]) add(k K, id int32) {
-	v, ok := p.m[k]
-	switch {
-	case !ok:
-		p.m[k] = id
-	case v >= 0:
+// hashKey spreads a key over 64 bits: anchors are multiples of anchorMod.
+func hashKey(k uint32) uint64 { return uint64(k) * 0x9e3779b97f4a7c15 }
+
+// home maps a key's hash to its first slot among n: the 32 bits below
+// those that choose the part, scaled to n.
+func home(h uint64, n int) int { return int(uint64(uint32(h>>(32-partBits))) * uint64(n) >> 32) }
+
+// each calls f with the entries of k, oldest first.
+func (p *postings) each(k uint32, f func(id int32)) {
+	t, i, ok := p.locate(k)
+	if !ok {
+		return
+	}
+	v := uint32(t.slots[i])
+	if v&listBit == 0 {
+		f(int32(v - 1))
+		return
+	}
+	for _, id := range p.lists[v&^listBit] {
+		f(id)
+	}
+}
+
+func (p *postings) add(k uint32, id int32) {
+	t, i, ok := p.locate(k)
+	if !ok {
+		if (t.n+1)*10 > len(t.slots)*maxFill {
+			t.grow()
+			_, i, _ = p.locate(k)
+		}
+		t.slots[i] = uint64(k)<<32 | uint64(uint32(id)+1)
+		t.n++
+		return
+	}
+	v := uint32(t.slots[i])
+	if v&listBit == 0 {
 		var li int32
 		if n := len(p.free); n > 0 {
 			li = p.free[n-1]
@@ -47,42 +104,86 @@ func (p *postings[K]) add(k K, id int32) {
 			li = int32(len(p.lists))
 			p.lists = append(p.lists, nil)
 		}
-		p.lists[li] = append(p.lists[li][:0], v, id)
-		p.m[k] = -li - 1
-	default:
-		l := append(p.lists[-v-1], id)
-		if p.cap > 0 && len(l) > p.cap {
-			l = slices.Delete(l, 0, 1)
-		}
-		p.lists[-v-1] = l
+		p.lists[li] = append(p.lists[li][:0], int32(v-1), id)
+		t.slots[i] = uint64(k)<<32 | uint64(li) | listBit
+		return
 	}
+	li := v &^ listBit
+	l := append(p.lists[li], id)
+	if p.cap > 0 && len(l) > p.cap {
+		l = slices.Delete(l, 0, 1)
+	}
+	p.lists[li] = l
 }
 
-func (p *postings[K]) remove(k K, id int32) {
-	v, ok := p.m[k]
-	switch {
-	case !ok:
-	case v >= 0:
-		if v == id {
-			delete(p.m, k)
+func (p *postings) remove(k uint32, id int32) {
+	t, i, ok := p.locate(k)
+	if !ok {
+		return
+	}
+	v := uint32(t.slots[i])
+	if v&listBit == 0 {
+		if int32(v-1) == id {
+			t.delete(i)
 		}
+		return
+	}
+	li := int32(v &^ listBit)
+	l := p.lists[li]
+	if j := slices.Index(l, id); j >= 0 {
+		l = slices.Delete(l, j, j+1)
+	}
+	switch len(l) {
+	case 0:
+		t.delete(i)
+	case 1:
+		t.slots[i] = uint64(k)<<32 | uint64(uint32(l[0])+1)
 	default:
-		li := -v - 1
-		l := p.lists[li]
-		if i := slices.Index(l, id); i >= 0 {
-			l = slices.Delete(l, i, i+1)
+		p.lists[li] = l
+		return
+	}
+	p.lists[li] = nil
+	p.free = append(p.free, li)
+}
+
+// delete empties slot i, moving back the slots after it that would
+// otherwise no longer be found.
+func (t *part) delete(i int) {
+	n := len(t.slots)
+	for j := i; ; {
+		if j++; j == n {
+			j = 0
 		}
-		switch len(l) {
-		case 0:
-			delete(p.m, k)
-			p.lists[li] = nil
-			p.free = append(p.free, li)
-		case 1:
-			p.m[k] = l[0]
-			p.lists[li] = nil
-			p.free = append(p.free, li)
-		default:
-			p.lists[li] = l
+		s := t.slots[j]
+		if s == 0 {
+			break
 		}
+		h := home(hashKey(uint32(s>>32)), n)
+		// The slot at j may move to i unless its home lies after i.
+		if (j-h+n)%n >= (j-i+n)%n {
+			t.slots[i] = s
+			i = j
+		}
+	}
+	t.slots[i] = 0
+	t.n--
+}
+
+// grow moves the part's slots to a quarter more.
+func (t *part) grow() {
+	old := t.slots
+	n := max(minSlots, len(old)+len(old)/4)
+	t.slots = make([]uint64, n)
+	for _, s := range old {
+		if s == 0 {
+			continue
+		}
+		i := home(hashKey(uint32(s>>32)), n)
+		for t.slots[i] != 0 {
+			if i++; i == n {
+				i = 0
+			}
+		}
+		t.slots[i] = s
 	}
 }

@@ -32,9 +32,9 @@ const (
 	leadAnchors = 6
 )
 
-// Print is the fingerprint of one text. A Print is kept for every article
-// of the window, so it holds a bounded sketch of the text, not the text's
-// shingle set: about a kilobyte however long the text.
+// Print is the fingerprint of one text. The Index keeps a copy of every
+// indexed Print (see record), so a Print holds a bounded sketch of the
+// text, not the text's shingle set: under a kilobyte however long the text.
 type Print struct {
 	// Sketch is the sorted bottom-k sample of the text's distinct shingle
 	// hashes (all of them when there are at most sketchSize): a uniform
@@ -126,8 +126,7 @@ func FromLines(title string, lines []string) *Print {
 	slices.Sort(titles)
 	titles = slices.Compact(titles)
 
-	// One array holds the print's slices: a print is kept for every
-	// article of the window.
+	// One array holds the print's slices: one allocation, not four.
 	buf := make([]uint32, 0, len(sh)+len(lead)+len(anchors)+len(titles))
 	part := func(s []uint32) []uint32 {
 		if len(s) == 0 {

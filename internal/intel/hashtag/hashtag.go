@@ -284,6 +284,30 @@ func Normalize(tag string) string {
 	return b.String()
 }
 
+// IsKey reports whether Normalize(tag) is key, without building the key
+// of an ASCII tag: a story compares each new tag with all it has.
+func IsKey(tag, key string) bool {
+	if !ascii(tag) {
+		return Normalize(tag) == key
+	}
+	j := 0
+	for i := 0; i < len(tag); i++ {
+		c := tag[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		default:
+			continue
+		}
+		if j == len(key) || key[j] != c {
+			return false
+		}
+		j++
+	}
+	return j == len(key)
+}
+
 // words splits a phrase into its words, hyphens and apostrophes included
 // as separators, with diacritics folded.
 func words(p string) []string {

@@ -121,3 +121,17 @@ func TestTop(t *testing.T) {
 		t.Errorf("Top (-want +got):\n%s", diff)
 	}
 }
+
+// TestIsKey checks IsKey against comparing Normalize's keys.
+func TestIsKey(t *testing.T) {
+	tags := []string{"", "#", "RareEarths", "#Rare-Earths", "rareearths", "RareEarth", "RareEarthsX",
+		"NATO", "nato", "Nato2", "G7", "g-7", "Zürich", "Zurich", "ZÜRICH", "Café", "cafe", "ﬁsh", "fish", "①", "1"}
+	for _, a := range tags {
+		for _, b := range tags {
+			key := Normalize(b)
+			if got, want := IsKey(a, key), Normalize(a) == key; got != want {
+				t.Errorf("IsKey(%q, %q) = %v, want %v", a, key, got, want)
+			}
+		}
+	}
+}
