@@ -1,9 +1,8 @@
 package hashtag
 
 import (
+	"slices"
 	"strings"
-
-	"github.com/tidings/tidings/internal/intel/tokenize"
 )
 
 // Verbs returns those of the lowercase words that the text uses as verbs
@@ -11,40 +10,18 @@ import (
 // modal, "who" or a subject pronoun a word is a verb ("who pays"), and
 // after "to" when an article follows ("to land a craft", not "to tax
 // evasion"); after an article, a possessive or "of" it is a noun ("the
-// land"). A keyphrase is lowercase and cut from its sentence, so "pays"
+// land"). Only the words just before and after a use count, within its
+// clause. A keyphrase is lowercase and cut from its sentence, so "pays"
 // or "restart magnet" can read as a topic; the text tells it is not.
 // Words used neither way, or only capitalized, are left alone.
 func Verbs(text string, words []string) map[string]bool {
-	want := map[string]bool{}
-	for _, w := range words {
-		want[w] = true
-	}
-	if len(want) == 0 {
-		return nil
-	}
-	asVerb, asNoun := map[string]int{}, map[string]int{}
-	prev, afterTo := "", ""
-	tokenize.EachToken(text, func(tok, lower string, _ int) {
-		if afterTo != "" && nounCue[lower] {
-			asVerb[afterTo]++ // "to land a", not "to tax evasion"
-		}
-		afterTo = ""
-		// A capitalized use is a name ("to Headingley") or a headline's.
-		if tok == lower && want[lower] {
-			switch {
-			case verbCue[prev]:
-				asVerb[lower]++
-			case prev == "to":
-				afterTo = lower
-			case nounCue[prev]:
-				asNoun[lower]++
-			}
-		}
-		prev = lower
-	})
 	var out map[string]bool
-	for w, n := range asVerb {
-		if n > 0 && asNoun[w] == 0 {
+	for i, w := range words {
+		if w == "" || slices.Contains(words[:i], w) {
+			continue
+		}
+		verb, noun := uses(text, w)
+		if verb && !noun {
 			if out == nil {
 				out = map[string]bool{}
 			}
@@ -52,6 +29,62 @@ func Verbs(text string, words []string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// uses finds the lowercase uses of the word w in text (a capitalized use
+// is a name or a headline's, and does not match) and reports whether one
+// reads as a verb and one as a noun. A search per word costs less than
+// tokenizing the text: an article has a few dozen keyphrase edge words.
+func uses(text, w string) (verb, noun bool) {
+	for i := 0; ; {
+		j := strings.Index(text[i:], w)
+		if j < 0 {
+			return verb, noun
+		}
+		start, end := i+j, i+j+len(w)
+		i = end
+		if start > 0 && wordByte(text[start-1]) || end < len(text) && wordByte(text[end]) {
+			continue // part of a longer word
+		}
+		switch prev := strings.ToLower(prevWord(text[:start])); {
+		case verbCue[prev]:
+			verb = true
+		case prev == "to":
+			// "to land a craft", not "to tax evasion"
+			if nounCue[strings.ToLower(nextWord(text[end:]))] {
+				verb = true
+			}
+		case nounCue[prev]:
+			noun = true
+		}
+	}
+}
+
+// prevWord returns the word just before the end of s, across spaces only:
+// punctuation between the two ends the clause.
+func prevWord(s string) string {
+	s = strings.TrimRight(s, " \t\n")
+	i := len(s)
+	for i > 0 && wordByte(s[i-1]) {
+		i--
+	}
+	return s[i:]
+}
+
+// nextWord returns the word at the start of s, after spaces.
+func nextWord(s string) string {
+	s = strings.TrimLeft(s, " \t\n")
+	i := 0
+	for i < len(s) && wordByte(s[i]) {
+		i++
+	}
+	return s[:i]
+}
+
+// wordByte reports a byte of a word: a letter, a digit, an apostrophe, a
+// hyphen, or part of a multi-byte character.
+func wordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' || c == '-' || c >= 0x80
 }
 
 // verbCue and nounCue are the words before a verb and before a noun.
