@@ -6,6 +6,7 @@
 package hashtag
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -30,11 +31,10 @@ func FromPhrases(keyphrases []string, entities []tidings.Entity, n int) []string
 }
 
 // FromText is FromPhrases for the keyphrases of a text, which also drops
-// the keyphrases that begin or end in a word the text uses as a verb
-// (see Verbs): "pays" of "who pays", "restart magnet" of "set to
-// restart magnet shipments".
+// the keyphrases with a word the text uses as a verb (see Verbs): "pays"
+// of "who pays", "ebay releases ipad" beside "eBay released".
 func FromText(text string, keyphrases []string, entities []tidings.Entity, n int) []string {
-	return fromPhrases(keyphrases, entities, n, Verbs(text, edgeWords(keyphrases)))
+	return fromPhrases(keyphrases, entities, n, Verbs(text, phraseWords(keyphrases)))
 }
 
 func fromPhrases(keyphrases []string, entities []tidings.Entity, n int, verbs map[string]bool) []string {
@@ -97,7 +97,7 @@ func fromPhrases(keyphrases []string, entities []tidings.Entity, n int, verbs ma
 			cands = append(cands, cand{name, 1 / float64(best+1), len(cands)})
 			continue
 		}
-		if verbLike(fs) || !nounLike(fs) || verbs[fs[0]] || verbs[fs[len(fs)-1]] {
+		if verbLike(fs) || !nounLike(fs) || slices.ContainsFunc(fs, func(w string) bool { return verbs[w] }) {
 			continue
 		}
 		s := 1 / float64(best+1)

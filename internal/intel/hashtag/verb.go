@@ -10,8 +10,9 @@ import (
 // modal, "who" or a subject pronoun a word is a verb ("who pays"), and
 // after "to" when an article follows ("to land a craft", not "to tax
 // evasion"); after an article, a possessive or "of" it is a noun ("the
-// land"). Only the words just before and after a use count, within its
-// clause. A keyphrase is lowercase and cut from its sentence, so "pays"
+// land"); a third-person form whose past the text also writes is a verb
+// ("votes" beside "voted", see pastForms). Only the words just before and
+// after a use count, within its clause. A keyphrase is lowercase and cut from its sentence, so "pays"
 // or "restart magnet" can read as a topic; the text tells it is not.
 // Words used neither way, or only capitalized, are left alone.
 func Verbs(text string, words []string) map[string]bool {
@@ -21,6 +22,11 @@ func Verbs(text string, words []string) map[string]bool {
 			continue
 		}
 		verb, noun := uses(text, w)
+		for _, p := range pastForms(w) {
+			if !verb && found(text, p) {
+				verb = true
+			}
+		}
 		if verb && !noun {
 			if out == nil {
 				out = map[string]bool{}
@@ -60,6 +66,39 @@ func uses(text, w string) (verb, noun bool) {
 	}
 }
 
+// pastForms returns the regular past tense that w would have if it were
+// a verb in the third person ("votes" gives "voted", "jumps" "jumped",
+// "fixes" "fixed"): a text that writes it uses w as a verb ("Leeds votes
+// for trams" beside "councillors voted"); a noun use of w itself ("the
+// votes") still outweighs that. Bare forms are left alone: "abuse" of
+// "child abuse" has "abused" beside it as often as not.
+func pastForms(w string) []string {
+	switch {
+	case len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us"):
+		return nil
+	case strings.HasSuffix(w, "ies"):
+		return []string{w[:len(w)-3] + "ied"}
+	case strings.HasSuffix(w, "es"):
+		return []string{w[:len(w)-1] + "d", w[:len(w)-2] + "ed"}
+	}
+	return []string{w[:len(w)-1] + "ed"}
+}
+
+// found reports whether text uses the lowercase word w.
+func found(text, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], w)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(w)
+		if !(start > 0 && wordByte(text[start-1]) || end < len(text) && wordByte(text[end])) {
+			return true
+		}
+		i = end
+	}
+}
+
 // prevWord returns the word just before the end of s, across spaces only:
 // punctuation between the two ends the clause.
 func prevWord(s string) string {
@@ -93,19 +132,12 @@ var (
 	nounCue = set("the a an its their his her our my your this these those of every each")
 )
 
-// edgeWords returns the words that begin or end the keyphrases, the ones
-// Verbs is asked about.
-func edgeWords(keyphrases []string) []string {
+// phraseWords returns the words of the keyphrases, the ones Verbs is
+// asked about.
+func phraseWords(keyphrases []string) []string {
 	var out []string
 	for _, p := range keyphrases {
-		fs := strings.Fields(p)
-		if len(fs) == 0 {
-			continue
-		}
-		out = append(out, fs[0])
-		if len(fs) > 1 {
-			out = append(out, fs[len(fs)-1])
-		}
+		out = append(out, strings.Fields(p)...)
 	}
 	return out
 }

@@ -18,6 +18,9 @@ func TestVerbs(t *testing.T) {
 		{"to without one is a preposition", "He pleaded guilty to tax evasion.", []string{"tax"}, nil},
 		{"a noun use anywhere wins", "They will land today. The land is flat.", []string{"land"}, nil},
 		{"capitalized uses are names", "The tram line to Headingley will Open soon.", []string{"headingley", "open"}, nil},
+		{"a third-person form beside its past", "Leeds votes for trams. Councillors voted on Tuesday.", []string{"votes", "trams"}, map[string]bool{"votes": true}},
+		{"a noun use outweighs the past", "The votes were counted after councillors voted.", []string{"votes"}, nil},
+		{"bare forms have no past rule", "Child abuse rose; many were abused as children.", []string{"abuse"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -29,8 +32,8 @@ func TestVerbs(t *testing.T) {
 }
 
 func TestFromText(t *testing.T) {
-	text := "Zlite bug revives the question of who pays for open source. The Zlite bug hit thousands of apps."
-	got := FromText(text, []string{"pays", "zlite bug", "open source"}, nil, 5)
+	text := "Zlite bug revives the question of who pays for open source. The Zlite bug hit thousands of apps. eBay releases iPad app: eBay released it on Monday."
+	got := FromText(text, []string{"pays", "zlite bug", "ebay releases ipad", "open source"}, nil, 5)
 	if diff := cmp.Diff([]string{"ZliteBug", "OpenSource"}, got); diff != "" {
 		t.Errorf("FromText (-want +got):\n%s", diff)
 	}
