@@ -1,9 +1,6 @@
 package hashtag
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // Verbs returns those of the lowercase words that the text uses as verbs
 // and never as nouns, judging each use by the words around it: after a
@@ -11,23 +8,65 @@ import (
 // after "to" when an article follows ("to land a craft", not "to tax
 // evasion"); after an article, a possessive or "of" it is a noun ("the
 // land"); a third-person form whose past the text also writes is a verb
-// ("votes" beside "voted", see pastForms). Only the words just before and
-// after a use count, within its clause. A keyphrase is lowercase and cut from its sentence, so "pays"
-// or "restart magnet" can read as a topic; the text tells it is not.
-// Words used neither way, or only capitalized, are left alone.
+// ("votes" beside "voted", see pastForms). Only the words just before
+// and after a use count, within its clause. A keyphrase is lowercase and
+// cut from its sentence, so "pays" or "restart magnet" can read as a
+// topic; the text tells it is not. Words used neither way, or only
+// capitalized (a name, or a headline's capitals), are left alone.
 func Verbs(text string, words []string) map[string]bool {
-	var out map[string]bool
-	for i, w := range words {
-		if w == "" || slices.Contains(words[:i], w) {
-			continue
-		}
-		verb, noun := uses(text, w)
+	if len(words) == 0 {
+		return nil
+	}
+	want := make(map[string]bool, len(words))
+	past := map[string]string{} // a past form → the word it is the past of
+	for _, w := range words {
+		want[w] = true
 		for _, p := range pastForms(w) {
-			if !verb && found(text, p) {
-				verb = true
+			past[p] = w
+		}
+	}
+	verb, noun := map[string]bool{}, map[string]bool{}
+	var buf [16]byte
+	prev, afterTo := "", "" // prev is lowercase; "" at a clause's start
+	for i := 0; i < len(text); {
+		start := i
+		for i < len(text) && !wordByte(text[i]) {
+			i++
+		}
+		if i > start && strings.TrimLeft(text[start:i], " \t\n") != "" {
+			prev, afterTo = "", "" // punctuation ends the clause
+		}
+		start = i
+		for i < len(text) && wordByte(text[i]) {
+			i++
+		}
+		if start == i {
+			break
+		}
+		tok := text[start:i]
+		lower := lowerSmall(buf[:0], tok)
+		if afterTo != "" && nounCue[string(lower)] {
+			verb[afterTo] = true // "to land a craft", not "to tax evasion"
+		}
+		afterTo = ""
+		if want[tok] { // a lowercase use: names and headline capitals do not match
+			switch {
+			case verbCue[prev]:
+				verb[tok] = true
+			case prev == "to":
+				afterTo = tok
+			case nounCue[prev]:
+				noun[tok] = true
 			}
 		}
-		if verb && !noun {
+		if w, ok := past[tok]; ok {
+			verb[w] = true
+		}
+		prev = cueOf(lower)
+	}
+	var out map[string]bool
+	for w := range verb {
+		if !noun[w] {
 			if out == nil {
 				out = map[string]bool{}
 			}
@@ -37,34 +76,25 @@ func Verbs(text string, words []string) map[string]bool {
 	return out
 }
 
-// uses finds the lowercase uses of the word w in text (a capitalized use
-// is a name or a headline's, and does not match) and reports whether one
-// reads as a verb and one as a noun. A search per word costs less than
-// tokenizing the text: an article has a few dozen keyphrase edge words.
-func uses(text, w string) (verb, noun bool) {
-	for i := 0; ; {
-		j := strings.Index(text[i:], w)
-		if j < 0 {
-			return verb, noun
-		}
-		start, end := i+j, i+j+len(w)
-		i = end
-		if start > 0 && wordByte(text[start-1]) || end < len(text) && wordByte(text[end]) {
-			continue // part of a longer word
-		}
-		switch prev := strings.ToLower(prevWord(text[:start])); {
-		case verbCue[prev]:
-			verb = true
-		case prev == "to":
-			// "to land a craft", not "to tax evasion"
-			if nounCue[strings.ToLower(nextWord(text[end:]))] {
-				verb = true
-			}
-		case nounCue[prev]:
-			noun = true
-		}
+// lowerSmall appends the ASCII lowercase of a short token to dst; a long
+// one is no cue word and comes back as is.
+func lowerSmall(dst []byte, tok string) []byte {
+	if len(tok) > cap(dst) {
+		return append(dst, tok...)
 	}
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
+
+// cueOf returns the cue word lower is, or "" for a word that is none:
+// prev only needs to tell cues apart.
+func cueOf(lower []byte) string { return cues[string(lower)] } // no allocation
 
 // pastForms returns the regular past tense that w would have if it were
 // a verb in the third person ("votes" gives "voted", "jumps" "jumped",
@@ -84,52 +114,26 @@ func pastForms(w string) []string {
 	return []string{w[:len(w)-1] + "ed"}
 }
 
-// found reports whether text uses the lowercase word w.
-func found(text, w string) bool {
-	for i := 0; ; {
-		j := strings.Index(text[i:], w)
-		if j < 0 {
-			return false
-		}
-		start, end := i+j, i+j+len(w)
-		if !(start > 0 && wordByte(text[start-1]) || end < len(text) && wordByte(text[end])) {
-			return true
-		}
-		i = end
-	}
-}
-
-// prevWord returns the word just before the end of s, across spaces only:
-// punctuation between the two ends the clause.
-func prevWord(s string) string {
-	s = strings.TrimRight(s, " \t\n")
-	i := len(s)
-	for i > 0 && wordByte(s[i-1]) {
-		i--
-	}
-	return s[i:]
-}
-
-// nextWord returns the word at the start of s, after spaces.
-func nextWord(s string) string {
-	s = strings.TrimLeft(s, " \t\n")
-	i := 0
-	for i < len(s) && wordByte(s[i]) {
-		i++
-	}
-	return s[:i]
-}
-
 // wordByte reports a byte of a word: a letter, a digit, an apostrophe, a
 // hyphen, or part of a multi-byte character.
 func wordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' || c == '-' || c >= 0x80
 }
 
-// verbCue and nounCue are the words before a verb and before a noun.
+// verbCue and nounCue are the words before a verb and before a noun;
+// cues maps each of them, and "to", to itself.
 var (
 	verbCue = set("will would can could may might must shall should who it he she they we")
 	nounCue = set("the a an its their his her our my your this these those of every each")
+	cues    = func() map[string]string {
+		m := map[string]string{"to": "to"}
+		for _, s := range []map[string]bool{verbCue, nounCue} {
+			for w := range s {
+				m[w] = w
+			}
+		}
+		return m
+	}()
 )
 
 // phraseWords returns the words of the keyphrases, the ones Verbs is
