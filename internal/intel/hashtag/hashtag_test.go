@@ -27,7 +27,7 @@ func TestFromPhrases(t *testing.T) {
 		},
 		{
 			name:     "drops sentence fragments, vague words and units",
-			phrases:  []string{"lander touched", "moon south", "thousands", "metres", "failure disrupts", "disrupts york", "depend", "power failure", "lunar lander"},
+			phrases:  []string{"lander touched", "moon south", "thousands", "metres", "failure disrupts", "disrupts york", "strike threatens", "depend", "power failure", "lunar lander"},
 			entities: []tidings.Entity{{Text: "NASA", Type: tidings.EntityOrg}},
 			n:        5,
 			want:     []string{"NASA", "PowerFailure", "LunarLander"},
