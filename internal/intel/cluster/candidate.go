@@ -246,9 +246,6 @@ func (c *Clusterer) merge(into, s *story) {
 	into.indexed += s.indexed
 	into.joins += s.joins
 	into.joinSum += s.joinSum
-	if s.last.After(into.last) {
-		into.last = s.last
-	}
 	into.aliases = append(into.aliases, s.id)
 	into.aliases = append(into.aliases, s.aliases...)
 	s.into, s.centroid, s.names, s.aliases, s.live = into, nil, nil, nil, 0

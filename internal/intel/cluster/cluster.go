@@ -98,7 +98,6 @@ type article struct {
 type story struct {
 	id      string
 	seq     uint64
-	last    time.Time
 	live    int
 	indexed int // live articles that are not duplicates
 	// centroid and names hold float32 sums: a story map is kept for every
@@ -242,7 +241,10 @@ func (c *Clusterer) Add(key string, vec Vector, t time.Time, storyID string, ind
 		}
 	}
 	c.seq++
-	a := &article{key: key, seq: c.seq, t: t, vec: pack(vec), story: s, indexed: index && q.norm > 0}
+	a := &article{key: key, seq: c.seq, t: t, story: s, indexed: index && q.norm > 0}
+	if a.indexed {
+		a.vec = pack(vec) // only lookups and centroids read it
+	}
 	if old, ok := c.articles[key]; ok {
 		old.key = "" // replaced: eviction of the old copy must not touch the new one
 	}
@@ -251,9 +253,6 @@ func (c *Clusterer) Add(key string, vec Vector, t time.Time, storyID string, ind
 	s.live++
 	if a.indexed {
 		s.indexed++
-	}
-	if t.After(s.last) {
-		s.last = t
 	}
 	if a.indexed {
 		a.scale = 1 / q.norm
