@@ -30,15 +30,23 @@ func Verbs(text string, words []string) map[string]bool {
 	prev, afterTo := "", "" // prev is lowercase; "" at a clause's start
 	for i := 0; i < len(text); {
 		start := i
-		for i < len(text) && !wordByte(text[i]) {
-			i++
+		for i < len(text) {
+			n, word := wordRuneAt(text, i)
+			if word {
+				break
+			}
+			i += n
 		}
 		if i > start && strings.TrimLeft(text[start:i], " \t\n") != "" {
 			prev, afterTo = "", "" // punctuation ends the clause
 		}
 		start = i
-		for i < len(text) && wordByte(text[i]) {
-			i++
+		for i < len(text) {
+			n, word := wordRuneAt(text, i)
+			if !word {
+				break
+			}
+			i += n
 		}
 		if start == i {
 			break
@@ -114,10 +122,21 @@ func pastForms(w string) []string {
 	return []string{w[:len(w)-1] + "ed"}
 }
 
-// wordByte reports a byte of a word: a letter, a digit, an apostrophe, a
-// hyphen, or part of a multi-byte character.
-func wordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' || c == '-' || c >= 0x80
+// wordRuneAt returns the length of the character at s[i] and whether it
+// belongs to a word: a letter, a digit, an apostrophe, a hyphen, or any
+// other non-ASCII character but typographic punctuation (curly quotes,
+// dashes, the ellipsis: U+2010 to U+203F) and the no-break space.
+func wordRuneAt(s string, i int) (n int, word bool) {
+	c := s[i]
+	switch {
+	case c < 0x80:
+		return 1, 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' || c == '-'
+	case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && 0x90 <= s[i+2] && s[i+2] <= 0xBF:
+		return 3, false
+	case c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0:
+		return 2, false
+	}
+	return 1, true
 }
 
 // verbCue and nounCue are the words before a verb and before a noun;
