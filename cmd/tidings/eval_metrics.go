@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"github.com/tidings/tidings/internal/eval"
 	"math"
 	"regexp"
 	"slices"
@@ -174,7 +175,6 @@ func deref(s *string) string {
 }
 
 func scoreStories(gold []goldRecord, pred map[string]predRecord) []metric {
-	gm, sm := map[string]map[string]bool{}, map[string]map[string]bool{}
 	g, s := map[string]string{}, map[string]string{}
 	for _, x := range gold {
 		g[x.ID] = deref(x.GoldCluster)
@@ -184,31 +184,9 @@ func scoreStories(gold []goldRecord, pred map[string]predRecord) []metric {
 		}
 		s[x.ID] = st
 	}
-	for id := range g {
-		if gm[g[id]] == nil {
-			gm[g[id]] = map[string]bool{}
-		}
-		if sm[s[id]] == nil {
-			sm[s[id]] = map[string]bool{}
-		}
-		gm[g[id]][id] = true
-		sm[s[id]][id] = true
-	}
-	var p, r float64
-	for _, x := range gold {
-		inter := 0
-		for id := range sm[s[x.ID]] {
-			if gm[g[x.ID]][id] {
-				inter++
-			}
-		}
-		p += float64(inter) / float64(len(sm[s[x.ID]]))
-		r += float64(inter) / float64(len(gm[g[x.ID]]))
-	}
-	p /= float64(len(g))
-	r /= float64(len(g))
+	p, r, gc, pc := eval.BCubed(g, s)
 	return []metric{{"bcubed_precision", round4(p)}, {"bcubed_recall", round4(r)}, {"bcubed_f1", round4(f1(p, r))},
-		{"gold_clusters", float64(len(gm))}, {"predicted_stories", float64(len(sm))}}
+		{"gold_clusters", float64(gc)}, {"predicted_stories", float64(pc)}}
 }
 
 var tokRe = regexp.MustCompile(`[a-z0-9]+`)

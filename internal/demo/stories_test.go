@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tidings/tidings/internal/eval"
 	"github.com/tidings/tidings/internal/intel"
 )
 
@@ -32,29 +33,21 @@ func TestAnalyzerStories(t *testing.T) {
 			}
 		}
 	}
-	var prec, rec float64
-	for x := range event {
-		var sameStory, sameEvent, both float64
-		for y := range event {
-			s, e := story[x] == story[y], event[x] == event[y]
-			if s {
-				sameStory++
-			}
-			if e {
-				sameEvent++
-			}
-			if s && e {
-				both++
+	prec, rec, _, _ := eval.BCubed(event, story)
+	for slug, e := range event {
+		same, others := 0, 0
+		for other, oe := range event {
+			if other != slug && oe == e {
+				others++
+				if story[other] == story[slug] {
+					same++
+				}
 			}
 		}
-		prec += both / sameStory
-		rec += both / sameEvent
-		if both == 1 && sameEvent > 1 {
-			t.Logf("%s (%s) is apart from the %.0f other articles of its event", x, event[x], sameEvent-1)
+		if others > 0 && same == 0 {
+			t.Logf("%s (%s) is apart from the %d other articles of its event", slug, e, others)
 		}
 	}
-	n := float64(len(event))
-	prec, rec = prec/n, rec/n
 	if prec < 1 || rec < 0.8 {
 		t.Errorf("got B-cubed precision %.4f and recall %.4f, want 1 and at least 0.8", prec, rec)
 	}
