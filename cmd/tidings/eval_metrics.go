@@ -2,12 +2,13 @@ package main
 
 import (
 	"cmp"
-	"github.com/tidings/tidings/internal/eval"
 	"math"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/tidings/tidings/internal/eval"
 )
 
 // The metrics of shared/tools/score.py, re-implemented so `tidings eval`
