@@ -146,14 +146,11 @@ func (e *extractor) apposition(i int) bool {
 }
 
 // roles are the lowercase nouns of an apposition that describe a person.
-var roles = map[string]bool{"executive": true, "minister": true, "president": true, "spokesman": true,
-	"spokeswoman": true, "spokesperson": true, "director": true, "chairman": true, "chairwoman": true,
-	"founder": true, "leader": true, "secretary": true, "governor": true, "mayor": true, "manager": true,
-	"coach": true, "captain": true, "professor": true, "researcher": true, "economist": true,
-	"analyst": true, "lawyer": true, "officer": true, "ambassador": true, "commissioner": true,
-	"scientist": true, "chancellor": true, "senator": true, "striker": true, "goalkeeper": true,
-	"midfielder": true, "defender": true, "actor": true, "actress": true, "singer": true, "author": true,
-	"head": true, "chief": true, "owner": true, "editor": true, "correspondent": true, "councillor": true}
+var roles = set(`executive, minister, president, spokesman, spokeswoman, spokesperson, director,
+chairman, chairwoman, founder, leader, secretary, governor, mayor, manager, coach, captain, professor,
+researcher, economist, analyst, lawyer, officer, ambassador, commissioner, scientist, chancellor,
+senator, striker, goalkeeper, midfielder, defender, actor, actress, singer, author, head, chief, owner,
+editor, correspondent, councillor`)
 
 // orgStarts are words cut from the start of a name (notNames) that may
 // begin an organisation's: "New York Mercantile Exchange", "American

@@ -23,24 +23,16 @@ const (
 	maxLen = 30
 )
 
-// FromPhrases returns up to n tags, best first, from keyphrases (best
-// first) and entities (most prominent first). Topical phrases lead;
-// organisations and places follow closely, people after them.
-func FromPhrases(keyphrases []string, entities []tidings.Entity, n int) []string {
-	return fromPhrases(keyphrases, entities, n, nil)
-}
-
-// FromText is FromPhrases for the keyphrases of a text, which also drops
-// the keyphrases with a word the text uses as a verb (see Verbs): "pays"
-// of "who pays", "ebay releases ipad" beside "eBay released".
+// FromText returns up to n tags, best first, from a text's keyphrases
+// (best first) and entities (most prominent first). Topical phrases lead;
+// organisations and places follow closely, people after them. A keyphrase
+// with a word the text uses as a verb (see Verbs) makes no tag: "pays" of
+// "who pays", "ebay releases ipad" beside "eBay released".
 func FromText(text string, keyphrases []string, entities []tidings.Entity, n int) []string {
-	return fromPhrases(keyphrases, entities, n, Verbs(text, phraseWords(keyphrases)))
-}
-
-func fromPhrases(keyphrases []string, entities []tidings.Entity, n int, verbs map[string]bool) []string {
 	if n <= 0 {
 		return nil
 	}
+	verbs := Verbs(text, phraseWords(keyphrases))
 	type cand struct {
 		words []string
 		score float64

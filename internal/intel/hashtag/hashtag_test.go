@@ -7,7 +7,7 @@ import (
 	tidings "github.com/tidings/tidings"
 )
 
-func TestFromPhrases(t *testing.T) {
+func TestFromText(t *testing.T) {
 	tests := []struct {
 		name     string
 		phrases  []string
@@ -83,9 +83,9 @@ func TestFromPhrases(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := FromPhrases(tt.phrases, tt.entities, tt.n)
+			got := FromText("", tt.phrases, tt.entities, tt.n)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("FromPhrases mismatch (-want +got):\n%s", diff)
+				t.Errorf("FromText mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -107,11 +107,11 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
-func BenchmarkFromPhrases(b *testing.B) {
+func BenchmarkFromText(b *testing.B) {
 	phrases := []string{"rare earth magnets", "export controls", "geneva talks", "china", "carmakers", "licences", "treasury", "brookings"}
 	ents := []tidings.Entity{{Text: "Scott Bessent", Type: tidings.EntityPerson}, {Text: "Geneva", Type: tidings.EntityPlace}, {Text: "Brookings Institution", Type: tidings.EntityOrg}}
 	for b.Loop() {
-		FromPhrases(phrases, ents, 5)
+		FromText("", phrases, ents, 5)
 	}
 }
 

@@ -32,7 +32,7 @@ func TestVerbs(t *testing.T) {
 	}
 }
 
-func TestFromText(t *testing.T) {
+func TestFromTextVerbs(t *testing.T) {
 	text := "Zlite bug revives the question of who pays for open source. The Zlite bug hit thousands of apps. eBay releases iPad app: eBay released it on Monday."
 	got := FromText(text, []string{"pays", "zlite bug", "ebay releases ipad", "open source"}, nil, 5)
 	if diff := cmp.Diff([]string{"ZliteBug", "OpenSource"}, got); diff != "" {
