@@ -40,7 +40,7 @@ func finishText(title, body string, t text, df keyphrase.DocFreq) text {
 		// language come from names, or from the story's English articles.
 		phrases = nil
 	}
-	t.hashtags = hashtag.FromText(title+"\n"+body, phrases, t.entities, maxHashtags)
+	t.hashtags = hashtag.FromText(title, body, phrases, t.entities, maxHashtags)
 	return t
 }
 

@@ -23,16 +23,16 @@ const (
 	maxLen = 30
 )
 
-// FromText returns up to n tags, best first, from a text's keyphrases
+// FromText returns up to n tags, best first, from an article's keyphrases
 // (best first) and entities (most prominent first). Topical phrases lead;
 // organisations and places follow closely, people after them. A keyphrase
-// with a word the text uses as a verb (see Verbs) makes no tag: "pays" of
+// with a word the article uses as a verb (see Verbs) makes no tag: "pays" of
 // "who pays", "ebay releases ipad" beside "eBay released".
-func FromText(text string, keyphrases []string, entities []tidings.Entity, n int) []string {
+func FromText(title, body string, keyphrases []string, entities []tidings.Entity, n int) []string {
 	if n <= 0 {
 		return nil
 	}
-	verbs := Verbs(text, phraseWords(keyphrases))
+	verbs := Verbs(phraseWords(keyphrases), title, body)
 	type cand struct {
 		words []string
 		score float64

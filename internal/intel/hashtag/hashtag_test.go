@@ -83,7 +83,7 @@ func TestFromText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := FromText("", tt.phrases, tt.entities, tt.n)
+			got := FromText("", "", tt.phrases, tt.entities, tt.n)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("FromText mismatch (-want +got):\n%s", diff)
 			}
@@ -111,7 +111,7 @@ func BenchmarkFromText(b *testing.B) {
 	phrases := []string{"rare earth magnets", "export controls", "geneva talks", "china", "carmakers", "licences", "treasury", "brookings"}
 	ents := []tidings.Entity{{Text: "Scott Bessent", Type: tidings.EntityPerson}, {Text: "Geneva", Type: tidings.EntityPlace}, {Text: "Brookings Institution", Type: tidings.EntityOrg}}
 	for b.Loop() {
-		FromText("", phrases, ents, 5)
+		FromText("", "", phrases, ents, 5)
 	}
 }
 

@@ -2,7 +2,7 @@ package hashtag
 
 import "strings"
 
-// Verbs returns those of the lowercase words that the text uses as verbs
+// Verbs returns those of the lowercase words that the texts use as verbs
 // and never as nouns, judging each use by the words around it: after a
 // modal, "who" or a subject pronoun a word is a verb ("who pays"), and
 // after "to" when an article follows ("to land a craft", not "to tax
@@ -13,7 +13,7 @@ import "strings"
 // cut from its sentence, so "pays" or "restart magnet" can read as a
 // topic; the text tells it is not. Words used neither way, or only
 // capitalized (a name, or a headline's capitals), are left alone.
-func Verbs(text string, words []string) map[string]bool {
+func Verbs(words []string, texts ...string) map[string]bool {
 	if len(words) == 0 {
 		return nil
 	}
@@ -26,6 +26,24 @@ func Verbs(text string, words []string) map[string]bool {
 		}
 	}
 	verb, noun := map[string]bool{}, map[string]bool{}
+	for _, text := range texts {
+		verbsIn(text, want, past, verb, noun)
+	}
+	var out map[string]bool
+	for w := range verb {
+		if !noun[w] {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// verbsIn reads one text (a title, a body) for Verbs: a clause never runs
+// from one text into the next.
+func verbsIn(text string, want map[string]bool, past map[string]string, verb, noun map[string]bool) {
 	var buf [16]byte
 	prev, afterTo := "", "" // prev is lowercase; "" at a clause's start
 	for i := 0; i < len(text); {
@@ -72,16 +90,6 @@ func Verbs(text string, words []string) map[string]bool {
 		}
 		prev = cueOf(lower)
 	}
-	var out map[string]bool
-	for w := range verb {
-		if !noun[w] {
-			if out == nil {
-				out = map[string]bool{}
-			}
-			out[w] = true
-		}
-	}
-	return out
 }
 
 // lowerSmall appends the ASCII lowercase of a short token to dst; a long

@@ -25,7 +25,7 @@ func TestVerbs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, Verbs(tt.text, tt.words)); diff != "" {
+			if diff := cmp.Diff(tt.want, Verbs(tt.words, tt.text)); diff != "" {
 				t.Errorf("Verbs (-want +got):\n%s", diff)
 			}
 		})
@@ -34,7 +34,7 @@ func TestVerbs(t *testing.T) {
 
 func TestFromTextVerbs(t *testing.T) {
 	text := "Zlite bug revives the question of who pays for open source. The Zlite bug hit thousands of apps. eBay releases iPad app: eBay released it on Monday."
-	got := FromText(text, []string{"pays", "zlite bug", "ebay releases ipad", "open source"}, nil, 5)
+	got := FromText("", text, []string{"pays", "zlite bug", "ebay releases ipad", "open source"}, nil, 5)
 	if diff := cmp.Diff([]string{"ZliteBug", "OpenSource"}, got); diff != "" {
 		t.Errorf("FromText (-want +got):\n%s", diff)
 	}
