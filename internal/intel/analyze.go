@@ -9,6 +9,7 @@ import (
 	"github.com/tidings/tidings/internal/intel/cluster"
 	"github.com/tidings/tidings/internal/intel/entity"
 	"github.com/tidings/tidings/internal/intel/fingerprint"
+	"github.com/tidings/tidings/internal/intel/language"
 )
 
 // Analyzer decides, for a stream of articles in time order, duplicates,
@@ -81,15 +82,16 @@ func (a *Analyzer) prepare(d Doc, skipText bool) *Prepared {
 	text := PlainText(d.Body)
 	lines := fingerprint.Clean(text)
 	clean := strings.Join(lines, "\n")
+	lang := language.Detect(d.Title + "\n" + clean)
 	p := &Prepared{
 		doc:      d,
 		lines:    lines,
-		entities: entity.Extract(d.Title, clean),
+		entities: entity.Extract(d.Title, clean, lang),
 		print:    fingerprint.FromLines(d.Title, lines),
 	}
 	p.words = wordStats(d.Title, lines, p.entities)
 	if !skipText {
-		p.text = prepareText(d.Title, clean, p.entities)
+		p.text = prepareText(d.Title, clean, p.entities, lang)
 	}
 	return p
 }

@@ -19,12 +19,13 @@ type text struct {
 	language   string
 }
 
-// prepareText runs the text stages that need only the article.
-func prepareText(title, body string, entities []tidings.Entity) text {
+// prepareText runs the text stages that need only the article, in
+// language lang.
+func prepareText(title, body string, entities []tidings.Entity, lang string) text {
 	return text{
 		summary:  summarize.Summarize(title, body, summarySentences),
 		entities: entities,
-		language: language.Detect(title + "\n" + body),
+		language: lang,
 	}
 }
 

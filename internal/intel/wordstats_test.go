@@ -12,6 +12,7 @@ import (
 	"github.com/tidings/tidings"
 	"github.com/tidings/tidings/internal/intel/entity"
 	"github.com/tidings/tidings/internal/intel/fingerprint"
+	"github.com/tidings/tidings/internal/intel/language"
 	"github.com/tidings/tidings/internal/intel/stopword"
 	"github.com/tidings/tidings/internal/intel/tokenize"
 )
@@ -107,7 +108,8 @@ func project(ws []wordStat) []refWordStat {
 // wordStatsInput prepares a doc as Prepare does.
 func wordStatsInput(title, body string) (string, []string, []tidings.Entity) {
 	lines := fingerprint.Clean(PlainText(body))
-	return title, lines, entity.Extract(title, strings.Join(lines, "\n"))
+	clean := strings.Join(lines, "\n")
+	return title, lines, entity.Extract(title, clean, language.Detect(title+"\n"+clean))
 }
 
 func benchArticle(tb testing.TB) (title, body string) {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	tidings "github.com/tidings/tidings"
+	"github.com/tidings/tidings/internal/intel/language"
 )
 
 // sayVerbs after or before a name mark a person.
@@ -38,6 +39,11 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 			words, lo, person = words[1:], lo+1, true
 			continue
 		}
+		// "La Commission": another language's article or preposition.
+		if e.lang != "" && len(words) > 1 && language.FunctionWord(e.lang, e.toks[sp.pos+lo].lower) {
+			words, lo = words[1:], lo+1
+			continue
+		}
 		// "European Central Bank" keeps its demonym; "European leaders" do not.
 		if notNames[w] && !(orgStarts[w] && len(words) > 1 && isOrgSpan(words)) {
 			words, lo = words[1:], lo+1
@@ -51,6 +57,17 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 		if titles[trimDot(words[i])] && !isOrgSpan(words) {
 			words, lo, person = words[i+1:], lo+i+1, true
 			break
+		}
+	}
+	// "le ministre de l'Économie Bruno Le Maire", "Wirtschaftsminister
+	// Robert Habeck": where the title lists know no word of the language,
+	// a given name inside a span starts the person's name.
+	if e.lang != "" && !person {
+		for i := 1; i < len(words)-1; i++ {
+			if firstNames[words[i]] {
+				words, lo, person = words[i:], lo+i, true
+				break
+			}
 		}
 	}
 	for len(words) > 0 && connector(e.toks[sp.pos+lo+len(words)-1].lower) {

@@ -4,9 +4,13 @@
 // function words, typed by honorifics, organisation suffixes, a compact
 // gazetteer of places and well-known organisations, a list of common given
 // names and reporting verbs. Later short mentions ("Bessent") fold into the
-// full name given earlier ("Scott Bessent"). Text without capitalization
-// (lowercased feeds, most scripts other than Latin) yields few or no
-// entities rather than guesses. It is pure and deterministic.
+// full name given earlier ("Scott Bessent"). Text in another language
+// written with capitals (French, Spanish, German, ...) is read by that
+// language's function words, and its names are typed by the gazetteer and
+// given names; in German, which capitalizes every noun, only such typed
+// names are kept. Text without capitalization (lowercased feeds, most
+// scripts other than Latin) yields few or no entities rather than guesses.
+// It is pure and deterministic.
 package entity
 
 import (
@@ -15,7 +19,6 @@ import (
 	"strings"
 
 	tidings "github.com/tidings/tidings"
-	"github.com/tidings/tidings/internal/intel/stopword"
 )
 
 // maxEntities is how many Extract returns.
@@ -38,13 +41,15 @@ type agg struct {
 }
 
 // Extract returns up to ten entities of the article, most prominent first.
-func Extract(title, text string) []tidings.Entity {
+// lang is the text's language, as language.Detect gives it: "" reads the
+// text as English, which is what the cue lists here know best.
+func Extract(title, text, lang string) []tidings.Entity {
 	if len(text) > maxBytes {
 		text = text[:maxBytes]
 	}
 	e := getExtractor()
 	defer e.release()
-	if !e.prepare(text) {
+	if !e.prepare(text, lang) {
 		return nil
 	}
 	toks := e.toks
@@ -144,7 +149,7 @@ func Extract(title, text string) []tidings.Entity {
 		if len(ents) == maxEntities {
 			break
 		}
-		if a.Type == tidings.EntityOther && a.count < 2 {
+		if a.Type == tidings.EntityOther && (a.count < 2 || e.nounCaps) {
 			continue
 		}
 		if ents == nil {
@@ -193,10 +198,11 @@ func vote(v [4]int) string {
 	return best
 }
 
-// cased reports whether the text uses capitalization the English way: some
-// but not most words capitalized, and English function words present.
-// Lowercased feeds, all-caps text and other languages fail it.
-func cased(toks []token) bool {
+// cased reports whether the text uses capitalization the way names are
+// found here: some but not most words capitalized, and function words
+// (isFunction) present. Lowercased feeds and all-caps text fail it, and so
+// does a text whose function words are not isFunction's language.
+func cased(toks []token, isFunction func(string) bool) bool {
 	if len(toks) == 0 {
 		return false
 	}
@@ -208,7 +214,7 @@ func cased(toks []token) bool {
 		if t.capital {
 			caps++
 		}
-		if stopword.IsFunction(t.lower) {
+		if isFunction(t.lower) {
 			fn++
 		}
 	}

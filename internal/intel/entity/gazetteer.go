@@ -18,8 +18,9 @@ func set(lists ...string) map[string]bool {
 	return m
 }
 
-// places: countries, US states, regions and major cities.
-var places = set(countries, usStates, regions, cities)
+// places: countries, US states, regions and major cities, and the names
+// other languages' news gives the best known of them.
+var places = set(countries, usStates, regions, cities, exonyms)
 
 const countries = `Afghanistan, Albania, Algeria, Andorra, Angola, Argentina, Armenia, Australia, Austria,
 Azerbaijan, Bahamas, Bahrain, Bangladesh, Barbados, Belarus, Belgium, Belize, Benin, Bhutan, Bolivia,
@@ -71,6 +72,25 @@ Tripoli, Tunis, Vancouver, Venice, Vienna, Vilnius, Warsaw, Washington DC, Welli
 Zurich, Kharkiv, Odesa, Odessa, Mariupol, Davos, Brooklyn, Manhattan, Hollywood, Oxford, Cambridge,
 Birmingham, Leeds, Belfast, Cardiff, Osaka, Kyoto, Hiroshima, Fukushima, Mecca, Medina, Kandahar,
 Mosul, Aleppo, Rafah, Gaza City, L.A, D.C, DC, NYC, N.Y, CA, Calif, Hebron, Ramallah, Haifa, Basra, Benghazi, Sanaa, Aden, Lhasa, Macao`
+
+// exonyms are French, German, Spanish, Italian, Portuguese and Dutch names
+// of countries and cities named often in the news, where they differ from
+// the English.
+const exonyms = `Allemagne, Deutschland, Alemania, Germania, Alemanha, Duitsland, Frankreich, Francia, França,
+Frankrijk, Espagne, Spanien, España, Espanha, Spanje, Italie, Italien, Italia, Italië, Royaume-Uni,
+Großbritannien, Reino Unido, Regno Unito, Grande-Bretagne, Angleterre, États-Unis, Etats-Unis,
+Vereinigte Staaten, Estados Unidos, Stati Uniti, Verenigde Staten, Chine, Cina, Russie, Russland, Rusia,
+Rússia, Rusland, Ucrania, Ucraina, Ucrânia, Oekraïne, Japon, Japón, Giappone, Japão, Grèce,
+Griechenland, Grecia, Grécia, Griekenland, Suisse, Schweiz, Suiza, Svizzera, Suíça, Zwitserland,
+Autriche, Österreich, Austria, Belgique, Belgien, Bélgica, Belgio, België, Pays-Bas, Niederlande,
+Países Bajos, Paesi Bassi, Pologne, Polen, Polonia, Polónia, Turquie, Türkei, Turquía, Turchia,
+Égypte, Ägypten, Egipto, Egitto, Israël, Irak, Irán, Syrie, Syrien, Siria, Liban, Libanon, Líbano,
+Mexique, Mexiko, México, Messico, Brésil, Brasilien, Brasil, Inde, Indien, Europa, Afrique, Afrika,
+África, Asie, Asien, Londres, Londra, Bruxelles, Brüssel, Bruselas, Bruxelas, Genève, Genf, Ginebra,
+Ginevra, Moscou, Moskau, Moscú, Mosca, Pékin, Peking, Pekín, Pechino, Pequim, Varsovie, Warschau,
+Varsovia, Varsavia, Lisbonne, Lissabon, Lisboa, Wien, Vienne, Viena, Rom, Roma, Mailand, Milano,
+München, Köln, Den Haag, La Haye, Prag, Praga, Athènes, Athen, Atenas, Atene, Kiew, Kiev, Kyjiw,
+Washington, Nueva York, New York, Nouvelle-Orléans, Le Caire, Kairo, El Cairo, Il Cairo`
 
 // orgs are well-known organisations whose names carry no suffix cue.
 var orgs = set(`Reuters, Bloomberg, Associated Press, AFP, Xinhua, BBC, CNN, NBC, CBS, ABC, Fox News,

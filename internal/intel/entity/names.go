@@ -13,7 +13,9 @@ Striker, Midfielder, Defender, Goalkeeper, Author, Novelist, Rapper, Comedian, P
 
 // firstNames are common given names; a capitalized span starting with one
 // is a person.
-var firstNames = set(`Aaron, Abdul, Abdullah, Adam, Adrian, Ahmed, Alan, Albert, Alex, Alexander, Alexandra,
+var firstNames = set(englishNames, europeanNames)
+
+var englishNames = `Aaron, Abdul, Abdullah, Adam, Adrian, Ahmed, Alan, Albert, Alex, Alexander, Alexandra,
 Alfred, Ali, Alice, Alicia, Alison, Amanda, Amy, Andrea, Andrew, Andy, Angela, Angelina, Ann, Anna, Anne,
 Anthony, Antonio, Ashley, Ashton, Barack, Barbara, Ben, Benjamin, Bernard, Bernie, Beth, Betty, Bill,
 Billy, Bob, Bobby, Boris, Brad, Brandon, Brenda, Brian, Brooke, Bruce, Bryan, Carl, Carlos, Carol,
@@ -35,7 +37,24 @@ Tony, Tracy, Victor, Victoria, Vladimir, Walter, Wayne, Wendy, Will, William, Xi
 Keir, Rishi, Theresa, Emmanuel, Olaf, Angela, Justin, Narendra, Recep, Volodymyr, Benjamin, Kamala,
 Joe, Nancy, Mitch, Chuck, Marco, Elon, Jeff, Mark, Sundar, Satya, Tim, Jensen, Warren, Janet, Jerome,
 Christine, Ursula, Giorgia, Pedro, Luiz, Javier, Claudia, Shinzo, Fumio, Yoon, Kim, Jair, Hugo, Lionel,
-Cristiano, Serena, Roger, Rafael, Novak, Tiger, LeBron, Kobe, Michael, Taylor, Beyonce, Kanye`)
+Cristiano, Serena, Roger, Rafael, Novak, Tiger, LeBron, Kobe, Michael, Taylor, Beyonce, Kanye`
+
+// europeanNames are given names common in French, German, Spanish,
+// Italian, Portuguese, Dutch and Polish news, whose articles name people
+// with no English cue around them. Names that are also places (Florence)
+// are left out.
+var europeanNames = `Alain, Alberto, Alejandro, Alessandro, Alexandre, Alfonso, Andrea, Andreas, Andrés, Annalena,
+Antoine, António, Armin, Arnaud, Bernd, Bruno, Carla, Carmen, Catarina, Christophe, Clément, Cristina,
+Daniela, Dieter, Dolores, Édouard, Elena, Élisabeth, Enrico, Enrique, Érik, Fabio, Federico, Felipe,
+Fernando, Francesca, Francesco, Francisco, François, Françoise, Frank-Walter, Friedrich, Gabriel,
+Gérald, Gérard, Gerhard, Giorgio, Giovanni, Giulia, Giuseppe, Guido, Guillaume, Günter, Hans, Heinz,
+Helmut, Hubert, Ignacio, Isabel, Isabelle, Jacques, Jaime, Jean-Luc, Jean-Marie, Jean-Pierre, Jens,
+Jesús, Joachim, João, Jordi, Jörg, Jürgen, Karl, Karl-Heinz, Katarzyna, Klaus, Laurent, Luc, Luca,
+Lucía, Luigi, Luís, Manuel, Marcel, Marcin, Markus, Marta, Matteo, Matthias, Michel, Miguel,
+Nathalie, Nicolas, Olivier, Pablo, Paolo, Pascal, Philippe, Pierre, Piotr, Rafał, Raúl, Reinhard,
+Renate, Ricardo, Roberto, Rolf, Sandro, Sebastián, Sebastian, Sergio, Silvio,
+Sophie, Stefan, Stefano, Sylvie, Teresa, Thierry, Thomas, Tomasz, Ulrich, Valérie, Vincent, Walther,
+Wolfgang, Xavier, Yves`
 
 // lowerSentenceStarts are capitalized at a sentence start but are not names.
 var notNames = set(`The, A, An, This, That, These, Those, It, Its, He, She, They, We, I, You, But, And, Or,

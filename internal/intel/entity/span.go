@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tidings/tidings/internal/intel/language"
+	"github.com/tidings/tidings/internal/intel/stopword"
 	"github.com/tidings/tidings/internal/intel/tokenize"
 )
 
@@ -48,6 +50,12 @@ type extractor struct {
 	// Tokenizing state.
 	s             string
 	sentenceStart bool
+	// lang is the language of cased text other than English, whose cue
+	// words (titles, reporting verbs) the lists here lack; nounCaps is set
+	// for one that capitalizes its nouns (German), where a capitalized
+	// word is no evidence of a name.
+	lang     string
+	nounCaps bool
 }
 
 var extractors = sync.Pool{New: func() any {
@@ -79,10 +87,10 @@ func (e *extractor) release() {
 // the text is cased.
 const chunk = 2048
 
-// prepare tokenizes s onto e.toks. It returns false, having tokenized only
-// its opening, when the text is not cased (cased is all it asks of the
-// first casedSample tokens).
-func (e *extractor) prepare(s string) bool {
+// prepare tokenizes s, in language lang, onto e.toks. It returns false,
+// having tokenized only its opening, when the text is not cased (cased is
+// all it asks of the first casedSample tokens).
+func (e *extractor) prepare(s, lang string) bool {
 	e.s, e.sentenceStart = s, true
 	// The text is tokenized in pieces cut at spaces, where a token always
 	// ends and the tokenizer looks no further, so the tokens are those of
@@ -98,7 +106,7 @@ func (e *extractor) prepare(s string) bool {
 		e.scan(k, end)
 		k = end
 	}
-	if !cased(e.toks) {
+	if !e.casedIn(lang) {
 		return false
 	}
 	if k < len(s) {
@@ -109,6 +117,24 @@ func (e *extractor) prepare(s string) bool {
 	}
 	return true
 }
+
+// casedIn reports whether the tokens of the text's opening are cased text
+// in language code: English, or another language written with capitals,
+// by its own function words. It sets lang and nounCaps.
+func (e *extractor) casedIn(code string) bool {
+	e.lang, e.nounCaps = "", false
+	if code == "" || code == "en" {
+		return cased(e.toks, stopword.IsFunction)
+	}
+	if !cased(e.toks, func(w string) bool { return language.FunctionWord(code, w) }) {
+		return false
+	}
+	e.lang, e.nounCaps = code, nounCapitals[code]
+	return true
+}
+
+// nounCapitals are the languages that capitalize every noun.
+var nounCapitals = map[string]bool{"de": true}
 
 // scan tokenizes e.s[from:to].
 func (e *extractor) scan(from, to int) {
