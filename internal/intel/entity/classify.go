@@ -20,6 +20,10 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 	words = sp.words
 	if sp.first && len(words) > 0 && e.lowerSeen[e.toks[sp.pos].lower] && !places[string(e.join(words))] {
 		words, lo = words[1:], 1
+	} else if sp.first && len(words) > 1 && e.lang != "" && !known(words[0]) && !places[string(e.join(words))] && !orgs[string(e.join(words))] {
+		// "Secondo Palazzo Chigi": in a language whose cue words are not
+		// listed, a word opening a sentence is a name only when known.
+		words, lo = words[1:], 1
 	}
 	// Titles and sentence-initial function words go; a title marks a person.
 	person := false
@@ -62,7 +66,7 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 	// "le ministre de l'Économie Bruno Le Maire", "Wirtschaftsminister
 	// Robert Habeck": where the title lists know no word of the language,
 	// a given name inside a span starts the person's name.
-	if e.lang != "" && !person {
+	if e.lang != "" && !person && len(words) > 0 && !firstNames[words[0]] {
 		for i := 1; i < len(words)-1; i++ {
 			if firstNames[words[i]] {
 				words, lo, person = words[i:], lo+i, true
@@ -90,7 +94,7 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 			return 0, nil, ""
 		}
 		return lo, words, tidings.EntityOrg
-	case !single && len(words) <= 3 && (sayVerbs[sp.next] || (sp.prev == "said" && !sp.first) || e.apposition(sp.pos+lo+len(words)-1)) && !hasAcronym(words):
+	case !single && len(words) <= 3 && e.lang == "" && (sayVerbs[sp.next] || (sp.prev == "said" && !sp.first) || e.apposition(sp.pos+lo+len(words)-1)) && !hasAcronym(words):
 		return lo, words, tidings.EntityPerson
 	}
 	if single && sp.first {
@@ -102,6 +106,10 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 	}
 	return lo, words, tidings.EntityOther
 }
+
+// known reports whether a word is listed as a given name, a place or a
+// title.
+func known(w string) bool { return firstNames[w] || places[w] || titles[trimDot(w)] }
 
 // join joins words with spaces into e.buf, for map lookups that need no
 // string.

@@ -73,6 +73,15 @@ func TestExtractCases(t *testing.T) {
 			[]tidings.Entity{{Text: "Bruno Le Maire", Type: tidings.EntityPerson}, {Text: "Paris", Type: tidings.EntityPlace}, {Text: "Bruxelles", Type: tidings.EntityPlace}}},
 		{"spanish", "El presidente del Gobierno, Pedro Sánchez, se reunió el lunes en Madrid con los líderes de la oposición. Sánchez dijo que el acuerdo con Bruselas llegará pronto.",
 			[]tidings.Entity{{Text: "Pedro Sánchez", Type: tidings.EntityPerson}, {Text: "Madrid", Type: tidings.EntityPlace}, {Text: "Bruselas", Type: tidings.EntityPlace}}},
+		{"spanish given names", "La ministra de Hacienda, María Jesús Montero, dijo el martes en Sevilla que España recibirá los fondos. Montero habló con los periodistas en el Congreso de los Diputados sobre el plan.",
+			[]tidings.Entity{{Text: "María Jesús Montero", Type: tidings.EntityPerson}, {Text: "España", Type: tidings.EntityPlace}}},
+		// No English cue types a name in another language: "leader" after
+		// a comma is no apposition, and "Secondo" (according to) opening a
+		// sentence is no given name.
+		{"italian sentence opener", "La presidente del Consiglio Giorgia Meloni ha incontrato oggi a Roma il presidente francese. Secondo Palazzo Chigi, i due leader hanno concordato una posizione comune. Meloni ha detto che l'Italia non può essere lasciata sola.",
+			[]tidings.Entity{{Text: "Giorgia Meloni", Type: tidings.EntityPerson}, {Text: "Roma", Type: tidings.EntityPlace}}},
+		{"dutch title", "Het kabinet heeft dinsdag in Den Haag nieuwe plannen gepresenteerd voor de bouw van woningen. Minister Mona Keijzer zei dat gemeenten meer ruimte krijgen om snel te bouwen. Keijzer wil de plannen voor de zomer in de Tweede Kamer bespreken.",
+			[]tidings.Entity{{Text: "Den Haag", Type: tidings.EntityPlace}, {Text: "Mona Keijzer", Type: tidings.EntityPerson}}},
 		{"surname folds into a person", "The singer married Luisana Lopilato in a civil ceremony on a warm day. On Friday, Lopilato thanked her fans for all the messages.", []tidings.Entity{{Text: "Luisana Lopilato", Type: tidings.EntityPerson}}},
 		{"time zones and months in capitals are no organisations", "The show starts at 8 PM ET on AUGUST 3 and is run by the BBC and its partners in the city of the show.", []tidings.Entity{{Text: "BBC", Type: tidings.EntityOrg}}},
 		{"honorific", "The decision was taken by Mr. Smith and the board of the company on a rainy day in the city.", []tidings.Entity{{Text: "Smith", Type: tidings.EntityPerson}}},

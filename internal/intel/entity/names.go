@@ -54,7 +54,8 @@ Lucía, Luigi, Luís, Manuel, Marcel, Marcin, Markus, Marta, Matteo, Matthias, M
 Nathalie, Nicolas, Olivier, Pablo, Paolo, Pascal, Philippe, Pierre, Piotr, Rafał, Raúl, Reinhard,
 Renate, Ricardo, Roberto, Rolf, Sandro, Sebastián, Sebastian, Sergio, Silvio,
 Sophie, Stefan, Stefano, Sylvie, Teresa, Thierry, Thomas, Tomasz, Ulrich, Valérie, Vincent, Walther,
-Wolfgang, Xavier, Yves`
+Wolfgang, Xavier, Yves, María, José, Ángel, Ángela, Óscar, Inés, Sofía, Joaquín, Martín, Héctor,
+Adrián, Iñigo, Nuño, Gonçalo, Sébastien, Stéphane, Frédéric, Jérôme, Benoît, Hélène, Céline, Zoé`
 
 // lowerSentenceStarts are capitalized at a sentence start but are not names.
 var notNames = set(`The, A, An, This, That, These, Those, It, Its, He, She, They, We, I, You, But, And, Or,
