@@ -1,8 +1,12 @@
 package intel
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/tidings/tidings"
 )
 
 const quakeAP = `A strong earthquake struck off the coast of northern Peru on Tuesday, shaking buildings in the capital Lima and sending residents into the streets.
@@ -112,5 +116,51 @@ func TestPlainText(t *testing.T) {
 	}
 	if s := "a < b and c > d"; PlainText(s) != s {
 		t.Errorf("plain text with angle brackets changed: %q", PlainText(s))
+	}
+}
+
+// TestAnalyzerOtherLanguages checks the text analysis of articles in
+// German and French: names typed, tags from names and, in German, from
+// nouns; no tag or leading keyphrase of a function word or a verb.
+func TestAnalyzerOtherLanguages(t *testing.T) {
+	t0 := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	a := New(Options{})
+	de := a.Add(Doc{Key: "de", Published: t0,
+		Title: "Bundesregierung verschärft Exportkontrollen für Seltene Erden",
+		Body: "Die Bundesregierung in Berlin hat am Dienstag neue Exportkontrollen für Seltene Erden beschlossen. Wirtschaftsminister Robert Habeck sagte, die Regeln sollen die deutsche Autoindustrie schützen. " +
+			"China liefert den größten Teil der Seltenen Erden, die für Elektromotoren gebraucht werden. In Genf sollen im Frühjahr Gespräche über Exportlizenzen beginnen."})
+	fr := a.Add(Doc{Key: "fr", Published: t0.Add(time.Hour),
+		Title: "Le gouvernement français renforce le contrôle des exportations de terres rares",
+		Body: "Le gouvernement français a annoncé mardi à Paris de nouvelles règles pour les exportations de terres rares. Le ministre de l'Économie Bruno Le Maire a déclaré que ces mesures protégeront l'industrie automobile. " +
+			"La Commission européenne à Bruxelles étudie des mesures similaires. Des discussions sur les licences d'exportation doivent commencer à Genève au printemps."})
+	for _, tc := range []struct {
+		r              Result
+		lang           string
+		tags, notTags  []string
+		entity, notKey string
+	}{
+		{de, "de", []string{"SelteneErden", "Bundesregierung", "RobertHabeck"}, []string{"Sollen", "Fur"}, "Robert Habeck", "für"},
+		{fr, "fr", []string{"BrunoLeMaire", "Paris"}, []string{"Les", "Mesures"}, "Bruno Le Maire", "les"},
+	} {
+		r := tc.r
+		if r.Language != tc.lang {
+			t.Errorf("%s: language %q, want %q", r.Key, r.Language, tc.lang)
+		}
+		for _, tag := range tc.tags {
+			if !slices.Contains(r.Hashtags, tag) {
+				t.Errorf("%s: hashtags %v lack %s", r.Key, r.Hashtags, tag)
+			}
+		}
+		for _, tag := range tc.notTags {
+			if slices.Contains(r.Hashtags, tag) {
+				t.Errorf("%s: hashtags %v hold %s", r.Key, r.Hashtags, tag)
+			}
+		}
+		if !slices.ContainsFunc(r.Entities, func(e tidings.Entity) bool { return e.Text == tc.entity && e.Type == tidings.EntityPerson }) {
+			t.Errorf("%s: entities %v lack the person %s", r.Key, r.Entities, tc.entity)
+		}
+		if len(r.Keyphrases) == 0 || strings.Fields(r.Keyphrases[0])[0] == tc.notKey {
+			t.Errorf("%s: keyphrases %v", r.Key, r.Keyphrases)
+		}
 	}
 }
