@@ -54,24 +54,59 @@ func finishText(title, body string, t text, df keyphrase.DocFreq) text {
 }
 
 // nounPhrases returns the phrases whose every word the title or body
-// writes capitalized somewhere: in German, the phrases of nouns and names
-// ("Seltene Erden", "Bundesregierung"), not verbs ("sollen").
+// writes capitalized: in German, the phrases of nouns and names ("Seltene
+// Erden", "Bundesregierung"), not verbs ("sollen"). A phrase met once in
+// the body only ("bei Ausflügen") is a detail, not a topic, and nouns of
+// time and measure ("seit Monaten") are no topics either.
 func nounPhrases(title, body string, phrases []string) []string {
-	capital := map[string]bool{}
-	for _, s := range [2]string{title, body} {
+	type seen struct {
+		capital, inTitle bool
+		n                int
+	}
+	words := map[string]*seen{}
+	for i, s := range [2]string{title, body} {
 		tokenize.EachToken(s, func(text, lower string, _ int) {
-			if r, _ := utf8.DecodeRuneInString(text); unicode.IsUpper(r) {
-				capital[lower] = true
+			w := words[lower]
+			if w == nil {
+				w = &seen{}
+				words[lower] = w
 			}
+			if r, _ := utf8.DecodeRuneInString(text); unicode.IsUpper(r) {
+				w.capital = true
+			}
+			w.inTitle = w.inTitle || i == 0
+			w.n++
 		})
 	}
 	var out []string
 	for _, p := range phrases {
-		if !slices.ContainsFunc(strings.Fields(p), func(w string) bool { return !capital[w] }) {
+		fs := strings.Fields(p)
+		topical := false
+		nouns := !slices.ContainsFunc(fs, func(f string) bool {
+			w := words[f]
+			if w == nil || !w.capital || germanVague[f] {
+				return true
+			}
+			topical = topical || w.inTitle || w.n > 1
+			return false
+		})
+		if nouns && topical {
 			out = append(out, p)
 		}
 	}
 	return out
+}
+
+// germanVague are German nouns of time, quantity and people in general.
+var germanVague = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`jahr jahre jahren jahres monat monate monaten monats woche wochen tag tage tagen tages
+		stunde stunden minute minuten zeit ende anfang beginn mitte teil teile teilen prozent euro dollar
+		million millionen milliarde milliarden grad menschen leute frage fragen seite seiten fall fälle
+		mal zahl zahlen uhr montag dienstag mittwoch donnerstag freitag samstag sonntag`) {
+		germanVague[w] = true
+	}
 }
 
 // foreignPhrases drops the keyphrases of a text in language code that

@@ -74,7 +74,7 @@ func TestExtractCases(t *testing.T) {
 		{"spanish", "El presidente del Gobierno, Pedro Sánchez, se reunió el lunes en Madrid con los líderes de la oposición. Sánchez dijo que el acuerdo con Bruselas llegará pronto.",
 			[]tidings.Entity{{Text: "Pedro Sánchez", Type: tidings.EntityPerson}, {Text: "Madrid", Type: tidings.EntityPlace}, {Text: "Bruselas", Type: tidings.EntityPlace}}},
 		{"spanish given names", "La ministra de Hacienda, María Jesús Montero, dijo el martes en Sevilla que España recibirá los fondos. Montero habló con los periodistas en el Congreso de los Diputados sobre el plan.",
-			[]tidings.Entity{{Text: "María Jesús Montero", Type: tidings.EntityPerson}, {Text: "España", Type: tidings.EntityPlace}}},
+			[]tidings.Entity{{Text: "María Jesús Montero", Type: tidings.EntityPerson}, {Text: "Sevilla", Type: tidings.EntityPlace}, {Text: "España", Type: tidings.EntityPlace}}},
 		// No English cue types a name in another language: "leader" after
 		// a comma is no apposition, and "Secondo" (according to) opening a
 		// sentence is no given name.

@@ -75,7 +75,7 @@ Mosul, Aleppo, Rafah, Gaza City, L.A, D.C, DC, NYC, N.Y, CA, Calif, Hebron, Rama
 
 // exonyms are French, German, Spanish, Italian, Portuguese and Dutch names
 // of countries and cities named often in the news, where they differ from
-// the English.
+// the English, and more European cities and regions.
 const exonyms = `Allemagne, Deutschland, Alemania, Germania, Alemanha, Duitsland, Frankreich, Francia, França,
 Frankrijk, Espagne, Spanien, España, Espanha, Spanje, Italie, Italien, Italia, Italië, Royaume-Uni,
 Großbritannien, Reino Unido, Regno Unito, Grande-Bretagne, Angleterre, États-Unis, Etats-Unis,
@@ -90,7 +90,14 @@ Mexique, Mexiko, México, Messico, Brésil, Brasilien, Brasil, Inde, Indien, Eur
 Ginevra, Moscou, Moskau, Moscú, Mosca, Pékin, Peking, Pekín, Pechino, Pequim, Varsovie, Warschau,
 Varsovia, Varsavia, Lisbonne, Lissabon, Lisboa, Wien, Vienne, Viena, Rom, Roma, Mailand, Milano,
 München, Köln, Den Haag, La Haye, Prag, Praga, Athènes, Athen, Atenas, Atene, Kiew, Kiev, Kyjiw,
-Washington, Nueva York, New York, Nouvelle-Orléans, Le Caire, Kairo, El Cairo, Il Cairo`
+Washington, Nueva York, New York, Nouvelle-Orléans, Le Caire, Kairo, El Cairo, Il Cairo, Stuttgart,
+Cologne, Düsseldorf, Leipzig, Dresden, Hanover, Hannover, Nuremberg, Nürnberg, Bremen, Bonn, Seville,
+Sevilla, Valencia, Bilbao, Málaga, Porto, Turin, Torino, Florenz, Firenze, Bologna, Genoa, Genova,
+Toulouse, Bordeaux, Strasbourg, Straßburg, Lille, Nantes, Antwerp, Antwerpen, Anvers, Utrecht, The Hague,
+Gothenburg, Kraków, Krakau, Gdańsk, Danzig, Andalusia, Andalusien, Andalucía, Andalousie, Bayern,
+Bavière, Baviera, Sachsen, Saxony, Toscana, Tuscany, Lombardy, Lombardei, Lombardia, Sicily, Sizilien,
+Sicilia, Sardinia, Corsica, Korsika, Provence, Normandy, Normandie, Brittany, Bretagne, Flanders,
+Flandern, Wallonia, Galicia, Basque Country, Baskenland, Tyrol, Tirol`
 
 // orgs are well-known organisations whose names carry no suffix cue.
 var orgs = set(`Reuters, Bloomberg, Associated Press, AFP, Xinhua, BBC, CNN, NBC, CBS, ABC, Fox News,
