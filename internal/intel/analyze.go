@@ -260,6 +260,10 @@ func (a *Analyzer) evict(now time.Time) {
 // measuring memory.
 func (a *Analyzer) Size() (articles, stories int) { return a.stories.Len() }
 
+// Mapped reports how many bytes the window holds outside the Go heap (see
+// package offheap), for measuring memory.
+func (a *Analyzer) Mapped() int { return a.fp.Mapped() + a.stories.Mapped() }
+
 // Story returns the current ID of a story after merges, or "" when the
 // story has left the window (its decisions are final).
 func (a *Analyzer) Story(id string) string { return a.stories.Story(id) }

@@ -273,7 +273,7 @@ func (c *Clusterer) related(own *story, cands []candidate) []string {
 // the stories left without articles. Articles leave in arrival order.
 func (c *Clusterer) evict(now time.Time) {
 	cut := now.Add(-c.opts.Window)
-	for c.head < len(c.queue) && c.queue[c.head].t.Before(cut) {
+	for c.head < len(c.queue) && c.queue[c.head].before(cut) {
 		a := c.queue[c.head]
 		c.queue[c.head] = nil
 		c.head++
@@ -310,6 +310,10 @@ func (c *Clusterer) forget(a *article) {
 				c.postings[t.ID] = l
 			}
 		}
+		// No story's solo is a any more (leave), and no posting leads to
+		// it: nothing reads the vector again.
+		c.vecs.Free(a.ref)
+		a.vec = nil
 	}
 	s.live--
 	if a.indexed {

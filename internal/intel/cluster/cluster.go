@@ -3,8 +3,11 @@ package cluster
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
 	"time"
+
+	"github.com/tidings/tidings/internal/offheap"
 )
 
 // Options tunes a Clusterer; the zero value of a field takes its default.
@@ -86,13 +89,25 @@ type Assignment struct {
 }
 
 type article struct {
-	key     string
-	seq     uint64
-	t       time.Time
+	key string
+	seq uint64
+	// sec and nsec are the article's time (Unix seconds and nanoseconds):
+	// half a time.Time, which also holds a location.
+	sec int64
+	// vec, of an indexed article, is cut from the Clusterer's vecs at ref,
+	// outside the heap; forget frees it and sets it to nil.
 	vec     packed
+	ref     offheap.Ref
 	scale   float64 // 1 / weighted length when indexed
 	story   *story
+	nsec    int32
 	indexed bool
+}
+
+// before reports whether the article's time is before t.
+func (a *article) before(t time.Time) bool {
+	s := t.Unix()
+	return a.sec < s || a.sec == s && a.nsec < int32(t.Nanosecond())
 }
 
 type story struct {
@@ -146,7 +161,14 @@ type Clusterer struct {
 	base     uint64 // the sequence number of queue[0]
 	stories  map[string]*story
 	postings map[uint32][]posting
+	// vecs holds the indexed articles' packed vectors, which leave in
+	// arrival order as the articles do.
+	vecs *offheap.Arena
 }
+
+// vecChunk is the size of a chunk of vecs in words: 64 KiB, a few hundred
+// vectors.
+const vecChunk = 1 << 14
 
 // New returns an empty Clusterer comparing vectors under weights w.
 func New(w Weights, opts Options) *Clusterer {
@@ -195,15 +217,21 @@ func New(w Weights, opts Options) *Clusterer {
 	if opts.MinRelated <= 0 {
 		opts.MinRelated = defaultMinRelated
 	}
-	return &Clusterer{
+	c := &Clusterer{
 		w:        w,
 		opts:     opts,
 		articles: map[string]*article{},
 		stories:  map[string]*story{},
 		postings: map[uint32][]posting{},
 		base:     1,
+		vecs:     offheap.NewArena(vecChunk),
 	}
+	runtime.AddCleanup(c, (*offheap.Arena).Release, c.vecs)
+	return c
 }
+
+// Mapped reports how many bytes the Clusterer holds outside the Go heap.
+func (c *Clusterer) Mapped() int { return c.vecs.Mapped() }
 
 // Len reports how many articles and stories the window holds.
 func (c *Clusterer) Len() (articles, stories int) {
@@ -241,9 +269,11 @@ func (c *Clusterer) Add(key string, vec Vector, t time.Time, storyID string, ind
 		}
 	}
 	c.seq++
-	a := &article{key: key, seq: c.seq, t: t, story: s, indexed: index && q.norm > 0}
+	a := &article{key: key, seq: c.seq, sec: t.Unix(), nsec: int32(t.Nanosecond()), story: s, indexed: index && q.norm > 0}
 	if a.indexed {
-		a.vec = pack(vec) // only lookups and centroids read it
+		// Only lookups and centroids read it.
+		a.ref, a.vec = c.vecs.Alloc(packedWords(len(vec)))
+		pack(a.vec, vec)
 	}
 	if old, ok := c.articles[key]; ok {
 		old.key = "" // replaced: eviction of the old copy must not touch the new one
