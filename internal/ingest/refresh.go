@@ -80,6 +80,10 @@ func (p *Pipeline) refresh(ctx context.Context, src *tidings.Source, analyze fun
 		return p.fail(ctx, src, st, resp, fmt.Errorf("raw hashes: %w", err))
 	}
 	articles, unchanged := p.articles(src, f, known, start)
+	// The parsed feed holds every item's raw text, and workers queue for
+	// the store lock below: f is dead from here on, so that the collector
+	// may free it while they wait.
+	feedTitle, feedSite := f.Title, f.SiteURL
 	p.fullText(ctx, src, articles, known)
 	// Articles reach analysis in the order they were stored, so that a
 	// near-duplicate always points at an article stored before it, as the
@@ -105,13 +109,13 @@ func (p *Pipeline) refresh(ctx context.Context, src *tidings.Source, analyze fun
 	p.metrics.items.WithLabelValues("updated").Add(float64(res.Updated))
 	p.metrics.items.WithLabelValues("unchanged").Add(float64(res.Unchanged))
 
-	if src.Title == "" && f.Title != "" || src.SiteURL == "" && f.SiteURL != "" {
+	if src.Title == "" && feedTitle != "" || src.SiteURL == "" && feedSite != "" {
 		upd := *src
 		if upd.Title == "" {
-			upd.Title = f.Title
+			upd.Title = feedTitle
 		}
 		if upd.SiteURL == "" {
-			upd.SiteURL = f.SiteURL
+			upd.SiteURL = feedSite
 		}
 		if err := p.store.UpdateSource(ctx, &upd); err != nil {
 			out.Err = fmt.Errorf("update source: %w", err)

@@ -109,6 +109,7 @@ func (p *Pipeline) drain(ctx context.Context, report func(Outcome)) (int, error)
 				if job != nil {
 					title := src.Title
 					job.batch = an.Prepare(func(int64) string { return title }, job.stored)
+					job.stored = nil // the batch has its own copies
 					close(job.ready)
 				}
 				if report != nil {

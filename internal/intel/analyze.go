@@ -91,6 +91,9 @@ func (a *Analyzer) prepare(d Doc, skipText bool) *Prepared {
 	if !skipText {
 		p.text = prepareText(d.Title, clean, p.entities)
 	}
+	// lines hold what the rest reads of the body; a prepared doc may wait
+	// in a queue, and the body (often HTML) need not wait with it.
+	p.doc.Body = ""
 	return p
 }
 
