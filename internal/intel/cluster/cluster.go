@@ -110,29 +110,53 @@ func (a *article) before(t time.Time) bool {
 	return a.sec < s || a.sec == s && a.nsec < int32(t.Nanosecond())
 }
 
+// A story is kept for every story of the window, most of them of one
+// article: what only a story that grew needs is in more, and a story
+// takes 80 bytes.
 type story struct {
 	id      string
 	seq     uint64
-	live    int
-	indexed int // live articles that are not duplicates
-	// centroid and names hold float32 sums: a story map is kept for every
-	// story of the window, and they are recomputed norms, not counters.
-	centroid map[uint32]float32
-	names    map[uint32]float32 // the centroid of the name terms
+	live    int32
+	indexed int32 // live articles that are not duplicates
 	// solo is the story's only indexed article while it has one; the
 	// centroid maps are made for a second (most stories of a window
 	// never get one).
 	solo *article
+	into *story
 	// norm and nameNorm cache the weighted lengths of the centroids,
 	// computed at Add number stamp (-1: stale).
 	norm, nameNorm float64
 	stamp          int64
+	more           *storyMore // nil until needed
+}
+
+// storyMore is the state of a story that articles chose or joined.
+type storyMore struct {
+	// centroid and names hold float32 sums: they are recomputed norms,
+	// not counters.
+	centroid map[uint32]float32
+	names    map[uint32]float32 // the centroid of the name terms
 	// joins and joinSum count the articles that chose the story and their
 	// scores: how tight the story is.
 	joins   int
 	joinSum float64
-	into    *story
 	aliases []string
+}
+
+// ext returns the story's more, made when missing.
+func (s *story) ext() *storyMore {
+	if s.more == nil {
+		s.more = &storyMore{}
+	}
+	return s.more
+}
+
+// maps returns the centroid maps, nil before materialize.
+func (s *story) maps() (centroid, names map[uint32]float32) {
+	if s.more == nil {
+		return nil, nil
+	}
+	return s.more.centroid, s.more.names
 }
 
 // posting is an indexed article, by the low bits of its sequence number
@@ -344,9 +368,9 @@ func (s *story) add(v packed, scale, sign float64) {
 	n := v.len()
 	for i := range n {
 		t := v.term(i, n)
-		addTo(s.centroid, t.ID, sign*scale*float64(t.W))
+		addTo(s.more.centroid, t.ID, sign*scale*float64(t.W))
 		if t.Name {
-			addTo(s.names, t.ID, sign*scale*float64(t.W))
+			addTo(s.more.names, t.ID, sign*scale*float64(t.W))
 		}
 	}
 	s.stamp = -1
@@ -376,9 +400,10 @@ func (c *Clusterer) norms(s *story) (float64, float64) {
 	if s.stamp >= 0 && int64(c.seq)-s.stamp < 256 {
 		return s.norm, s.nameNorm
 	}
-	prune(s.centroid, c.w)
-	prune(s.names, c.w)
-	s.norm, s.nameNorm = weightedNorm(s.centroid, c.w), weightedNorm(s.names, c.w)
+	centroid, names := s.maps()
+	prune(centroid, c.w)
+	prune(names, c.w)
+	s.norm, s.nameNorm = weightedNorm(centroid, c.w), weightedNorm(names, c.w)
 	if a := s.solo; a != nil {
 		s.norm, s.nameNorm = a.scale*a.vec.weightedNorm(c.w, false), a.scale*a.vec.weightedNorm(c.w, true)
 	}
