@@ -55,7 +55,10 @@ type Batch struct {
 }
 
 // Prepare sorts articles into stored order and does the per-document half of
-// their analysis. It is safe for concurrent use.
+// their analysis. It is safe for concurrent use. The batch holds copies of
+// the articles without their HTML and text, which it has read and which
+// SaveAnalysis does not write: a batch waits for the decisions and then for
+// its save, and with some 7 KB an article that nothing else holds by then.
 func (a *Analysis) Prepare(sourceName func(id int64) string, stored []*tidings.Article) *Batch {
 	arts := slices.Clone(stored)
 	// Stored order, which is the order the store's exact dedup saw them.
@@ -63,6 +66,9 @@ func (a *Analysis) Prepare(sourceName func(id int64) string, stored []*tidings.A
 	b := &Batch{arts: arts, prepared: make([]*intel.Prepared, len(arts))}
 	for i, art := range arts {
 		b.prepared[i] = a.an.Prepare(doc(art, sourceName(art.SourceID)))
+		c := *art
+		c.HTML, c.Text = "", ""
+		arts[i] = &c
 	}
 	return b
 }

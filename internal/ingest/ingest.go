@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/url"
 	"os"
+	"runtime"
 	"sync"
 	"time"
 
@@ -57,6 +58,13 @@ type Options struct {
 	Window time.Duration
 	// FullTextWorkers bounds article-page fetches at once (default 4).
 	FullTextWorkers int
+	// Parsers bounds how many fetched feeds are parsed, cleaned and stored
+	// at once, and apart from those how many are prepared for analysis
+	// (default GOMAXPROCS+1 each). That work is CPU and the store's one
+	// writer, so more feeds at once only hold more of them in memory; a
+	// feed waiting for its turn holds only its fetched body. Workers still
+	// bound the fetches waiting on the network.
+	Parsers int
 }
 
 // Pipeline refreshes sources into a store.
@@ -69,8 +77,9 @@ type Pipeline struct {
 	log       *slog.Logger
 	now       func() time.Time
 	metrics   *metrics
-	storeMu   sync.Mutex // orders SaveRefresh with the analysis queue
-	holder    string     // this pipeline's name for leases
+	storeMu   sync.Mutex    // orders SaveRefresh with the analysis queue
+	parsers   chan struct{} // a token per feed being parsed to stored (Options.Parsers)
+	holder    string        // this pipeline's name for leases
 
 	leadMu   sync.Mutex
 	analysis *Analysis // non-nil while this pipeline holds the analysis lease
@@ -92,6 +101,9 @@ func New(store tidings.Store, f Fetcher, p Parser, san Sanitizer, opts Options) 
 	if opts.FullTextWorkers <= 0 {
 		opts.FullTextWorkers = 4
 	}
+	if opts.Parsers <= 0 {
+		opts.Parsers = runtime.GOMAXPROCS(0) + 1
+	}
 	if opts.Policy == (schedule.Policy{}) {
 		opts.Policy = schedule.DefaultPolicy()
 	}
@@ -102,6 +114,7 @@ func New(store tidings.Store, f Fetcher, p Parser, san Sanitizer, opts Options) 
 		store: store, fetcher: f, parser: p, sanitizer: san, holder: newHolder(),
 		opts: opts, log: opts.Logger, now: opts.Now,
 		metrics:  newMetrics(opts.Registerer),
+		parsers:  make(chan struct{}, opts.Parsers),
 		rndState: uint64(opts.Now().UnixNano()) | 1,
 	}
 }

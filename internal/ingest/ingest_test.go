@@ -171,3 +171,37 @@ func TestFullTextReplacesTeasers(t *testing.T) {
 		t.Errorf("article page fetched %d times over two refreshes, want 1 (only for the new item)", n)
 	}
 }
+
+// TestOneParser refreshes many sources with many workers but one parser
+// (and one preparer): the workers queue for their turn, the analysis queue
+// waits for prepared batches, and nothing deadlocks or is left out.
+func TestOneParser(t *testing.T) {
+	ctx := context.Background()
+	srv := hostile(t)
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "t.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	const n = 30
+	for i := range n {
+		// Distinct URLs of one feed: each source stores its two items.
+		src := &tidings.Source{FeedURL: fmt.Sprintf("%s/good.xml?n=%d", srv.URL, i), FullText: tidings.FullTextOff}
+		if err := st.CreateSource(ctx, src); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fc := fetch.New(fetch.Options{AllowPrivateNetworks: true, Timeout: 2 * time.Second})
+	san := sanitize.New(sanitize.Options{})
+	p := ingest.New(st, fc, feed.New(san), san, ingest.Options{Analyze: true, Workers: 8, Parsers: 1})
+	if err := p.RefreshAll(ctx, nil); err != nil {
+		t.Fatalf("RefreshAll: %v", err)
+	}
+	s, err := st.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Articles != 2*n || s.Errors != 0 || s.Stories == 0 {
+		t.Errorf("got %d articles, %d failing sources and %d stories, want %d, 0 and some", s.Articles, s.Errors, s.Stories, 2*n)
+	}
+}

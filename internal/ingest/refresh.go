@@ -65,6 +65,15 @@ func (p *Pipeline) refresh(ctx context.Context, src *tidings.Source, analyze fun
 		}
 		return out
 	}
+	if !p.enterParsers(ctx) {
+		return Outcome{SourceID: src.ID, Err: ctx.Err()}
+	}
+	parsing := true
+	defer func() {
+		if parsing {
+			p.leaveParsers()
+		}
+	}()
 	f, err := p.parser.ParseLazy(resp.Body, resp.FinalURL)
 	if err != nil {
 		return p.fail(ctx, src, st, resp, err)
@@ -80,7 +89,18 @@ func (p *Pipeline) refresh(ctx context.Context, src *tidings.Source, analyze fun
 		return p.fail(ctx, src, st, resp, fmt.Errorf("raw hashes: %w", err))
 	}
 	articles, unchanged := p.articles(src, f, known, start)
-	p.fullText(ctx, src, articles, known)
+	// The parsed feed holds every item's raw text, and workers queue for
+	// the store lock below: f is dead from here on, so that the collector
+	// may free it while they wait.
+	feedTitle, feedSite := f.Title, f.SiteURL
+	if src.FullText != tidings.FullTextOff {
+		// Page fetches wait on the network, not on the parsers.
+		p.leaveParsers()
+		p.fullText(ctx, src, articles, known)
+		if parsing = p.enterParsers(ctx); !parsing {
+			return Outcome{SourceID: src.ID, Err: ctx.Err()}
+		}
+	}
 	// Articles reach analysis in the order they were stored, so that a
 	// near-duplicate always points at an article stored before it, as the
 	// store's exact dedup does: the two never disagree into a cycle.
@@ -105,13 +125,13 @@ func (p *Pipeline) refresh(ctx context.Context, src *tidings.Source, analyze fun
 	p.metrics.items.WithLabelValues("updated").Add(float64(res.Updated))
 	p.metrics.items.WithLabelValues("unchanged").Add(float64(res.Unchanged))
 
-	if src.Title == "" && f.Title != "" || src.SiteURL == "" && f.SiteURL != "" {
+	if src.Title == "" && feedTitle != "" || src.SiteURL == "" && feedSite != "" {
 		upd := *src
 		if upd.Title == "" {
-			upd.Title = f.Title
+			upd.Title = feedTitle
 		}
 		if upd.SiteURL == "" {
-			upd.SiteURL = f.SiteURL
+			upd.SiteURL = feedSite
 		}
 		if err := p.store.UpdateSource(ctx, &upd); err != nil {
 			out.Err = fmt.Errorf("update source: %w", err)
@@ -236,3 +256,16 @@ func fresh(stored []*tidings.Article) []*tidings.Article {
 	}
 	return out
 }
+
+// enterParsers waits for a parser token (see Options.Parsers); false when
+// ctx ended first.
+func (p *Pipeline) enterParsers(ctx context.Context) bool {
+	select {
+	case p.parsers <- struct{}{}:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+func (p *Pipeline) leaveParsers() { <-p.parsers }

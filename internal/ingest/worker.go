@@ -89,6 +89,11 @@ func (p *Pipeline) drain(ctx context.Context, report func(Outcome)) (int, error)
 			}
 		}
 	}()
+	// Preparing is CPU work like parsing (Options.Parsers), with tokens of
+	// its own: a worker waiting to prepare has already left the parsers,
+	// and the analysis queue waits for its batch, so sharing one set of
+	// tokens could deadlock.
+	preparing := make(chan struct{}, p.opts.Parsers)
 	var wg sync.WaitGroup
 	for range p.opts.Workers {
 		wg.Add(1)
@@ -108,7 +113,10 @@ func (p *Pipeline) drain(ctx context.Context, report func(Outcome)) (int, error)
 				out := p.refresh(ctx, src, analyze)
 				if job != nil {
 					title := src.Title
+					preparing <- struct{}{}
 					job.batch = an.Prepare(func(int64) string { return title }, job.stored)
+					<-preparing
+					job.stored = nil // the batch has its own copies
 					close(job.ready)
 				}
 				if report != nil {

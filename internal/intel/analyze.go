@@ -93,6 +93,9 @@ func (a *Analyzer) prepare(d Doc, skipText bool) *Prepared {
 	if !skipText {
 		p.text = prepareText(d.Title, clean, p.entities, lang)
 	}
+	// lines hold what the rest reads of the body; a prepared doc may wait
+	// in a queue, and the body (often HTML) need not wait with it.
+	p.doc.Body = ""
 	return p
 }
 
@@ -261,6 +264,10 @@ func (a *Analyzer) evict(now time.Time) {
 // Size reports how many articles and stories the window holds, for
 // measuring memory.
 func (a *Analyzer) Size() (articles, stories int) { return a.stories.Len() }
+
+// Mapped reports how many bytes the window holds outside the Go heap (see
+// package offheap), for measuring memory.
+func (a *Analyzer) Mapped() int { return a.fp.Mapped() + a.stories.Mapped() }
 
 // Story returns the current ID of a story after merges, or "" when the
 // story has left the window (its decisions are final).

@@ -162,8 +162,9 @@ func (c *Clusterer) choose(q query, cands []candidate) (*story, []string) {
 			group = append(group, x.s)
 		}
 	}
-	ss[0].s.joins++
-	ss[0].s.joinSum += ss[0].score
+	m := ss[0].s.ext()
+	m.joins++
+	m.joinSum += ss[0].score
 	if c.opts.Adopt > 0 {
 		// Stories of one article among the candidates that resemble the
 		// chosen story as a whole join it.
@@ -226,8 +227,8 @@ func (c *Clusterer) storyCosine(a, b *story) float64 {
 // process prior of Bayesian news clustering).
 func (c *Clusterer) threshold(s *story) float64 {
 	t := c.opts.Join + c.opts.Young/float64(max(1, s.live))
-	if s.joins > 0 {
-		t = max(t, c.opts.Cohesion*s.joinSum/float64(s.joins))
+	if m := s.more; m != nil && m.joins > 0 {
+		t = max(t, c.opts.Cohesion*m.joinSum/float64(m.joins))
 	}
 	return t
 }
@@ -235,20 +236,21 @@ func (c *Clusterer) threshold(s *story) float64 {
 func (c *Clusterer) merge(into, s *story) {
 	into.materialize()
 	s.materialize()
-	for id, w := range s.centroid {
-		into.centroid[id] += w
+	im, sm := into.more, s.more // made by materialize
+	for id, w := range sm.centroid {
+		im.centroid[id] += w
 	}
-	for id, w := range s.names {
-		into.names[id] += w
+	for id, w := range sm.names {
+		im.names[id] += w
 	}
 	into.stamp = -1
 	into.live += s.live
 	into.indexed += s.indexed
-	into.joins += s.joins
-	into.joinSum += s.joinSum
-	into.aliases = append(into.aliases, s.id)
-	into.aliases = append(into.aliases, s.aliases...)
-	s.into, s.centroid, s.names, s.aliases, s.live = into, nil, nil, nil, 0
+	im.joins += sm.joins
+	im.joinSum += sm.joinSum
+	im.aliases = append(im.aliases, s.id)
+	im.aliases = append(im.aliases, sm.aliases...)
+	s.into, s.more, s.live = into, nil, 0
 }
 
 // related picks the best article of each other story among the candidates.
@@ -273,7 +275,7 @@ func (c *Clusterer) related(own *story, cands []candidate) []string {
 // the stories left without articles. Articles leave in arrival order.
 func (c *Clusterer) evict(now time.Time) {
 	cut := now.Add(-c.opts.Window)
-	for c.head < len(c.queue) && c.queue[c.head].t.Before(cut) {
+	for c.head < len(c.queue) && c.queue[c.head].before(cut) {
 		a := c.queue[c.head]
 		c.queue[c.head] = nil
 		c.head++
@@ -310,6 +312,10 @@ func (c *Clusterer) forget(a *article) {
 				c.postings[t.ID] = l
 			}
 		}
+		// No story's solo is a any more (leave), and no posting leads to
+		// it: nothing reads the vector again.
+		c.vecs.Free(a.ref)
+		a.vec = nil
 	}
 	s.live--
 	if a.indexed {
@@ -317,7 +323,7 @@ func (c *Clusterer) forget(a *article) {
 	}
 	if s.live <= 0 {
 		delete(c.stories, s.id)
-		for _, id := range s.aliases {
+		for _, id := range s.aliasList() {
 			if c.stories[id] != nil && root(c.stories[id]) == s {
 				delete(c.stories, id)
 			}

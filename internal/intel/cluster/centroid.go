@@ -4,7 +4,7 @@ package cluster
 // is only referenced: its vector is the centroid.
 func (s *story) join(a *article) {
 	s.stamp = -1
-	if s.centroid == nil && s.solo == nil {
+	if centroid, _ := s.maps(); centroid == nil && s.solo == nil {
 		s.solo = a
 		return
 	}
@@ -19,17 +19,18 @@ func (s *story) leave(a *article) {
 		s.solo = nil
 		return
 	}
-	if s.centroid != nil {
+	if centroid, _ := s.maps(); centroid != nil {
 		s.add(a.vec, a.scale, -1)
 	}
 }
 
 // materialize makes the centroid maps, from the solo article if any.
 func (s *story) materialize() {
-	if s.centroid != nil {
+	if centroid, _ := s.maps(); centroid != nil {
 		return
 	}
-	s.centroid, s.names = map[uint32]float32{}, map[uint32]float32{}
+	m := s.ext()
+	m.centroid, m.names = map[uint32]float32{}, map[uint32]float32{}
 	if a := s.solo; a != nil {
 		s.solo = nil
 		s.add(a.vec, a.scale, 1)
@@ -51,10 +52,11 @@ func (s *story) at(id uint32, names bool) float64 {
 		}
 		return a.scale * float64(t.W)
 	}
+	centroid, nameMap := s.maps()
 	if names {
-		return float64(s.names[id])
+		return float64(nameMap[id])
 	}
-	return float64(s.centroid[id])
+	return float64(centroid[id])
 }
 
 // size is the number of terms of the centroid.
@@ -62,7 +64,8 @@ func (s *story) size() int {
 	if s.solo != nil {
 		return s.solo.vec.len()
 	}
-	return len(s.centroid)
+	centroid, _ := s.maps()
+	return len(centroid)
 }
 
 // each calls f with each term of the centroid and its value.
@@ -75,7 +78,16 @@ func (s *story) each(f func(id uint32, x float64)) {
 		}
 		return
 	}
-	for id, x := range s.centroid {
+	centroid, _ := s.maps()
+	for id, x := range centroid {
 		f(id, float64(x))
 	}
+}
+
+// aliasList returns the IDs of the stories merged into s.
+func (s *story) aliasList() []string {
+	if s.more == nil {
+		return nil
+	}
+	return s.more.aliases
 }

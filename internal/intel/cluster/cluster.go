@@ -3,8 +3,11 @@ package cluster
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
 	"time"
+
+	"github.com/tidings/tidings/internal/offheap"
 )
 
 // Options tunes a Clusterer; the zero value of a field takes its default.
@@ -86,38 +89,74 @@ type Assignment struct {
 }
 
 type article struct {
-	key     string
-	seq     uint64
-	t       time.Time
+	key string
+	seq uint64
+	// sec and nsec are the article's time (Unix seconds and nanoseconds):
+	// half a time.Time, which also holds a location.
+	sec int64
+	// vec, of an indexed article, is cut from the Clusterer's vecs at ref,
+	// outside the heap; forget frees it and sets it to nil.
 	vec     packed
+	ref     offheap.Ref
 	scale   float64 // 1 / weighted length when indexed
 	story   *story
+	nsec    int32
 	indexed bool
 }
 
+// before reports whether the article's time is before t.
+func (a *article) before(t time.Time) bool {
+	s := t.Unix()
+	return a.sec < s || a.sec == s && a.nsec < int32(t.Nanosecond())
+}
+
+// A story is kept for every story of the window, most of them of one
+// article: what only a story that grew needs is in more, and a story
+// takes 80 bytes.
 type story struct {
 	id      string
 	seq     uint64
-	live    int
-	indexed int // live articles that are not duplicates
-	// centroid and names hold float32 sums: a story map is kept for every
-	// story of the window, and they are recomputed norms, not counters.
-	centroid map[uint32]float32
-	names    map[uint32]float32 // the centroid of the name terms
+	live    int32
+	indexed int32 // live articles that are not duplicates
 	// solo is the story's only indexed article while it has one; the
 	// centroid maps are made for a second (most stories of a window
 	// never get one).
 	solo *article
+	into *story
 	// norm and nameNorm cache the weighted lengths of the centroids,
 	// computed at Add number stamp (-1: stale).
 	norm, nameNorm float64
 	stamp          int64
+	more           *storyMore // nil until needed
+}
+
+// storyMore is the state of a story that articles chose or joined.
+type storyMore struct {
+	// centroid and names hold float32 sums: they are recomputed norms,
+	// not counters.
+	centroid map[uint32]float32
+	names    map[uint32]float32 // the centroid of the name terms
 	// joins and joinSum count the articles that chose the story and their
 	// scores: how tight the story is.
 	joins   int
 	joinSum float64
-	into    *story
 	aliases []string
+}
+
+// ext returns the story's more, made when missing.
+func (s *story) ext() *storyMore {
+	if s.more == nil {
+		s.more = &storyMore{}
+	}
+	return s.more
+}
+
+// maps returns the centroid maps, nil before materialize.
+func (s *story) maps() (centroid, names map[uint32]float32) {
+	if s.more == nil {
+		return nil, nil
+	}
+	return s.more.centroid, s.more.names
 }
 
 // posting is an indexed article, by the low bits of its sequence number
@@ -146,7 +185,14 @@ type Clusterer struct {
 	base     uint64 // the sequence number of queue[0]
 	stories  map[string]*story
 	postings map[uint32][]posting
+	// vecs holds the indexed articles' packed vectors, which leave in
+	// arrival order as the articles do.
+	vecs *offheap.Arena
 }
+
+// vecChunk is the size of a chunk of vecs in words: 64 KiB, a few hundred
+// vectors.
+const vecChunk = 1 << 14
 
 // New returns an empty Clusterer comparing vectors under weights w.
 func New(w Weights, opts Options) *Clusterer {
@@ -195,15 +241,21 @@ func New(w Weights, opts Options) *Clusterer {
 	if opts.MinRelated <= 0 {
 		opts.MinRelated = defaultMinRelated
 	}
-	return &Clusterer{
+	c := &Clusterer{
 		w:        w,
 		opts:     opts,
 		articles: map[string]*article{},
 		stories:  map[string]*story{},
 		postings: map[uint32][]posting{},
 		base:     1,
+		vecs:     offheap.NewArena(vecChunk),
 	}
+	runtime.AddCleanup(c, (*offheap.Arena).Release, c.vecs)
+	return c
 }
+
+// Mapped reports how many bytes the Clusterer holds outside the Go heap.
+func (c *Clusterer) Mapped() int { return c.vecs.Mapped() }
 
 // Len reports how many articles and stories the window holds.
 func (c *Clusterer) Len() (articles, stories int) {
@@ -241,9 +293,11 @@ func (c *Clusterer) Add(key string, vec Vector, t time.Time, storyID string, ind
 		}
 	}
 	c.seq++
-	a := &article{key: key, seq: c.seq, t: t, story: s, indexed: index && q.norm > 0}
+	a := &article{key: key, seq: c.seq, sec: t.Unix(), nsec: int32(t.Nanosecond()), story: s, indexed: index && q.norm > 0}
 	if a.indexed {
-		a.vec = pack(vec) // only lookups and centroids read it
+		// Only lookups and centroids read it.
+		a.ref, a.vec = c.vecs.Alloc(packedWords(len(vec)))
+		pack(a.vec, vec)
 	}
 	if old, ok := c.articles[key]; ok {
 		old.key = "" // replaced: eviction of the old copy must not touch the new one
@@ -314,9 +368,9 @@ func (s *story) add(v packed, scale, sign float64) {
 	n := v.len()
 	for i := range n {
 		t := v.term(i, n)
-		addTo(s.centroid, t.ID, sign*scale*float64(t.W))
+		addTo(s.more.centroid, t.ID, sign*scale*float64(t.W))
 		if t.Name {
-			addTo(s.names, t.ID, sign*scale*float64(t.W))
+			addTo(s.more.names, t.ID, sign*scale*float64(t.W))
 		}
 	}
 	s.stamp = -1
@@ -346,9 +400,10 @@ func (c *Clusterer) norms(s *story) (float64, float64) {
 	if s.stamp >= 0 && int64(c.seq)-s.stamp < 256 {
 		return s.norm, s.nameNorm
 	}
-	prune(s.centroid, c.w)
-	prune(s.names, c.w)
-	s.norm, s.nameNorm = weightedNorm(s.centroid, c.w), weightedNorm(s.names, c.w)
+	centroid, names := s.maps()
+	prune(centroid, c.w)
+	prune(names, c.w)
+	s.norm, s.nameNorm = weightedNorm(centroid, c.w), weightedNorm(names, c.w)
 	if a := s.solo; a != nil {
 		s.norm, s.nameNorm = a.scale*a.vec.weightedNorm(c.w, false), a.scale*a.vec.weightedNorm(c.w, true)
 	}

@@ -74,6 +74,11 @@ func TestLongStream(t *testing.T) {
 	if n, _ := c.Len(); n != 24*60+1 {
 		t.Errorf("got %d articles in the window, want %d", n, 24*60+1)
 	}
+	// The window's 1,441 vectors of 4 terms fit in a chunk; those of all
+	// 6,000 articles would take four.
+	if n := c.Mapped(); n > 2*vecChunk*4 {
+		t.Errorf("vectors of evicted articles kept: %d bytes mapped", n)
+	}
 }
 
 func TestPack(t *testing.T) {
@@ -82,7 +87,8 @@ func TestPack(t *testing.T) {
 		for i := range v {
 			v[i] = Term{ID: uint32(3 * i), W: float32(i) + 0.5, Name: i%3 == 0}
 		}
-		p := pack(v)
+		p := make(packed, packedWords(n))
+		pack(p, v)
 		if p.len() != n {
 			t.Fatalf("%d terms: got len %d", n, p.len())
 		}

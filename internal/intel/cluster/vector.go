@@ -57,9 +57,12 @@ func (v Vector) Norm() float64 {
 // name flags, one bit a term.
 type packed []uint32
 
-func pack(v Vector) packed {
+// packedWords is the size of the packed vector of n terms.
+func packedWords(n int) int { return 2*n + (n+31)/32 }
+
+// pack packs v into p, zeroed words of packedWords(len(v)).
+func pack(p packed, v Vector) {
 	n := len(v)
-	p := make(packed, 2*n+(n+31)/32)
 	for i, t := range v {
 		p[i] = t.ID
 		p[n+i] = math.Float32bits(t.W)
@@ -67,13 +70,12 @@ func pack(v Vector) packed {
 			p[2*n+i/32] |= 1 << (i % 32)
 		}
 	}
-	return p
 }
 
 // len returns the number of terms: len(p) = 2n + ⌈n/32⌉.
 func (p packed) len() int {
 	n := len(p) / 2
-	for n > 0 && 2*n+(n+31)/32 > len(p) {
+	for n > 0 && packedWords(n) > len(p) {
 		n--
 	}
 	return n

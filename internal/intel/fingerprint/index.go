@@ -1,5 +1,11 @@
 package fingerprint
 
+import (
+	"runtime"
+
+	"github.com/tidings/tidings/internal/offheap"
+)
+
 // maxPosting caps an anchor's posting list: a shingle shared by more recent
 // texts than this is boilerplate or a stock phrase, and scanning it would
 // make lookups grow with the index. The newest entries are kept.
@@ -57,9 +63,31 @@ type Index struct {
 	cand Print
 }
 
-// NewIndex returns an empty index.
+// NewIndex returns an empty index. Its records and hash tables live
+// outside the Go heap and are freed when the index is collected.
 func NewIndex() *Index {
-	return &Index{ids: newPostings(0), bands: newPostings(0), anchors: newPostings(maxPosting)}
+	ix := &Index{ids: newPostings(0), bands: newPostings(0), anchors: newPostings(maxPosting), recs: newRecords()}
+	runtime.AddCleanup(ix, offheapParts.release, offheapParts{ix.recs.arena, []*postings{ix.ids, ix.bands, ix.anchors}})
+	return ix
+}
+
+// offheapParts is what an Index holds outside the heap, apart from the
+// Index itself (a cleanup may not reach what it cleans up after).
+type offheapParts struct {
+	arena *offheap.Arena
+	posts []*postings
+}
+
+func (o offheapParts) release() {
+	o.arena.Release()
+	for _, p := range o.posts {
+		p.release()
+	}
+}
+
+// Mapped reports how many bytes the index holds outside the Go heap.
+func (ix *Index) Mapped() int {
+	return ix.recs.arena.Mapped() + ix.ids.mapped + ix.bands.mapped + ix.anchors.mapped
 }
 
 // Shingles reports how many distinct shingles the text indexed under key

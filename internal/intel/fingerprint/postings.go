@@ -1,6 +1,10 @@
 package fingerprint
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/tidings/tidings/internal/offheap"
+)
 
 // postings maps keys to the entries holding them, compactly: the window
 // holds tens of thousands of texts with some thirty keys each, and almost
@@ -8,13 +12,16 @@ import "slices"
 // beside it and only shared keys get a list, and the table is open
 // addressing over 8-byte slots kept 72–90 % full: it grows by a quarter at
 // a time, in parts that grow one by one, so that no growth copies much at
-// once. A Go map took half as much space again per key.
+// once. A Go map took half as much space again per key. A part's slots
+// are mapped outside the Go heap once they take a page (package offheap).
 type postings struct {
 	parts [postingParts]part
 	lists [][]int32
 	free  []int32 // unused indexes in lists
 	// cap bounds a list; the newest entries are kept. 0: unbounded.
 	cap int
+	// mapped counts the bytes of the parts' slots outside the heap.
+	mapped int
 }
 
 // A part is a table of linear probing. A slot holds a key in its high
@@ -87,7 +94,7 @@ func (p *postings) add(k uint32, id int32) {
 	t, i, ok := p.locate(k)
 	if !ok {
 		if (t.n+1)*10 > len(t.slots)*maxFill {
-			t.grow()
+			p.mapped += t.grow()
 			_, i, _ = p.locate(k)
 		}
 		t.slots[i] = uint64(k)<<32 | uint64(uint32(id)+1)
@@ -169,11 +176,13 @@ func (t *part) delete(i int) {
 	t.n--
 }
 
-// grow moves the part's slots to a quarter more.
-func (t *part) grow() {
+// grow moves the part's slots to a quarter more (to the end of the last
+// page when mapped) and returns the change in mapped bytes.
+func (t *part) grow() int {
 	old := t.slots
-	n := max(minSlots, len(old)+len(old)/4)
-	t.slots = make([]uint64, n)
+	t.slots = offheap.Make[uint64](max(minSlots, len(old)+len(old)/4))
+	t.slots = t.slots[:cap(t.slots)]
+	n := len(t.slots)
 	for _, s := range old {
 		if s == 0 {
 			continue
@@ -186,4 +195,16 @@ func (t *part) grow() {
 		}
 		t.slots[i] = s
 	}
+	d := offheap.Mapped(t.slots) - offheap.Mapped(old)
+	offheap.Free(old)
+	return d
+}
+
+// release frees the parts' slots: the postings are empty afterwards.
+func (p *postings) release() {
+	for i := range p.parts {
+		offheap.Free(p.parts[i].slots)
+		p.parts[i] = part{}
+	}
+	p.mapped = 0
 }

@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/tidings/tidings/internal/offheap"
 )
 
 // TestPostings checks postings against a map of lists under random adds
@@ -20,6 +22,7 @@ func TestPostings(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := rand.New(rand.NewPCG(1, uint64(tt.keys)))
 			p := newPostings(tt.cap)
+			defer p.release()
 			want := map[uint32][]int32{}
 			type posting struct {
 				k  uint32
@@ -75,10 +78,15 @@ func TestPostings(t *testing.T) {
 			for _, x := range added {
 				p.remove(x.k, x.id)
 			}
+			mapped := 0
 			for _, pt := range p.parts {
 				if pt.n != 0 {
 					t.Fatalf("after removing all: %d keys left in a part", pt.n)
 				}
+				mapped += offheap.Mapped(pt.slots)
+			}
+			if mapped != p.mapped {
+				t.Errorf("mapped = %d, want the parts' %d", p.mapped, mapped)
 			}
 		})
 	}

@@ -1,6 +1,10 @@
 package fingerprint
 
-import "math/bits"
+import (
+	"math/bits"
+
+	"github.com/tidings/tidings/internal/offheap"
+)
 
 // A record is the copy of a Print that the Index keeps for each text of
 // the window, in uint32 words: a header, then the Print's slices back to
@@ -180,69 +184,39 @@ func unpackGaps(dst, src []uint32, n, w int) []uint32 {
 
 // records holds the Index's records back to back in large chunks rather
 // than one allocation each: allocation size classes would waste some 5 %
-// of a record, and each would need a 24-byte slice header. The
-// window adds texts in time order and evicts the oldest, so a chunk's
-// records leave together and the chunk is then dropped.
+// of a record, and each would need a 24-byte slice header. The window
+// adds texts in time order and evicts the oldest, so a chunk's records
+// leave together and the chunk is then dropped. The chunks are mapped
+// outside the Go heap (see package offheap): no slice of a record may
+// outlive its removal.
 type records struct {
-	chunks []chunk
-	free   []uint32 // indexes of dropped chunks
-	cur    uint32   // the chunk records are appended to
+	arena *offheap.Arena
 	// lead and anchors are add's scratch space.
 	lead, anchors []uint32
-}
-
-type chunk struct {
-	words []uint32
-	live  int // records not yet removed
 }
 
 // chunkWords is a chunk's size: 64 KiB, some 100 records of long texts.
 const chunkWords = 1 << 14
 
 // ref locates a record: its chunk and its offset there.
-type ref struct{ chunk, off uint32 }
+type ref = offheap.Ref
+
+func newRecords() records { return records{arena: offheap.NewArena(chunkWords)} }
 
 // add stores the record of p.
 func (rs *records) add(p *Print) ref {
 	lead, anchors := recordParts(p, rs.lead[:0], rs.anchors[:0])
 	rs.lead, rs.anchors = lead, anchors
 	n := recordSize(p, lead, anchors)
-	if len(rs.chunks) == 0 || len(rs.chunks[rs.cur].words)+n > cap(rs.chunks[rs.cur].words) {
-		rs.cur = rs.newChunk(max(n, chunkWords))
+	r, dst := rs.arena.Alloc(n)
+	if len(appendRecord(dst[:0], p, lead, anchors)) != n {
+		panic("fingerprint: record size mismatch") // it would have left its chunk
 	}
-	c := &rs.chunks[rs.cur]
-	off := len(c.words)
-	c.words = appendRecord(c.words, p, lead, anchors)
-	c.live++
-	return ref{rs.cur, uint32(off)}
-}
-
-func (rs *records) newChunk(words int) uint32 {
-	c := chunk{words: make([]uint32, 0, words)}
-	if n := len(rs.free); n > 0 {
-		i := rs.free[n-1]
-		rs.free = rs.free[:n-1]
-		rs.chunks[i] = c
-		return i
-	}
-	rs.chunks = append(rs.chunks, c)
-	return uint32(len(rs.chunks) - 1)
+	return r
 }
 
 // get returns the record at r, followed by the rest of its chunk.
-func (rs *records) get(r ref) record { return rs.chunks[r.chunk].words[r.off:] }
+func (rs *records) get(r ref) record { return rs.arena.Get(r) }
 
 // remove drops the record at r: its chunk when it was the chunk's last.
-// The current chunk is emptied instead, and filled again.
-func (rs *records) remove(r ref) {
-	c := &rs.chunks[r.chunk]
-	if c.live--; c.live > 0 {
-		return
-	}
-	if r.chunk == rs.cur {
-		c.words = c.words[:0]
-		return
-	}
-	*c = chunk{}
-	rs.free = append(rs.free, r.chunk)
-}
+func (rs *records) remove(r ref) { rs.arena.Free(r) }

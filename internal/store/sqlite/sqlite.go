@@ -72,11 +72,12 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	//   busy_timeout: another process (tidings refresh beside tidings serve)
 	//     holding the write lock makes us wait rather than fail at once.
 	//   foreign_keys: SQLite leaves them off by default; deletes cascade.
-	//   cache_size: a larger page cache than the default 2 MB — 32 MB for
-	//     each reader, whose hot index pages the pages re-read, but 8 MB for
-	//     the writer: a bulk refresh touches each page once, the OS page
-	//     cache backs it, and a 32 MB writer cache was measured at 70 MB
-	//     more peak RSS with no faster ingestion.
+	//   cache_size: 32 MB for each reader, which re-reads hot index pages,
+	//     but SQLite's default 2 MB for the writer: a bulk refresh
+	//     touches each page once and the OS page cache backs it. A 32 MB
+	//     writer cache was measured at 70 MB more peak RSS than 8 MB, and
+	//     8 MB at 7–10 MB more than 2 MB (generation 1 of bench/ingest.sh,
+	//     with and without analysis), none of them faster.
 	//   temp_store=MEMORY: sorts and temporary indexes stay off disk.
 	pragmas := "_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)" +
 		"&_pragma=foreign_keys(1)&_pragma=temp_store(MEMORY)"
@@ -86,7 +87,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	// SQLITE_BUSY. BEGIN IMMEDIATE takes the write lock up front so that a
 	// transaction never has to upgrade a read lock (which can deadlock with
 	// another process).
-	db, err := sql.Open("sqlite", dsn+"&_pragma=cache_size(-8000)&_txlock=immediate")
+	db, err := sql.Open("sqlite", dsn+"&_pragma=cache_size(-2000)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
