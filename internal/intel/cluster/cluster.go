@@ -275,6 +275,7 @@ func (c *Clusterer) Len() (articles, stories int) {
 // that should not be found by later lookups (duplicates: their canonical
 // already is). Add first forgets what fell out of the window before t.
 func (c *Clusterer) Add(key string, vec Vector, t time.Time, storyID string, index bool) Assignment {
+	defer runtime.KeepAlive(c) // its cleanup unmaps the vectors this reads
 	c.evict(t)
 	q := c.query(vec)
 	cands := c.candidates(q)

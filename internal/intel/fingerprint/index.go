@@ -93,6 +93,7 @@ func (ix *Index) Mapped() int {
 // Shingles reports how many distinct shingles the text indexed under key
 // has, and whether the index holds it.
 func (ix *Index) Shingles(key string) (int, bool) {
+	defer runtime.KeepAlive(ix) // its cleanup unmaps what this reads
 	i, ok := ix.id(key)
 	if !ok {
 		return 0, false
@@ -126,6 +127,7 @@ func keyHash(key string) uint32 {
 // with the highest containment and then resemblance, the earliest added on
 // ties. ok is false when there is none.
 func (ix *Index) Find(p *Print) (m Match, ok bool) {
+	defer runtime.KeepAlive(ix) // its cleanup unmaps what this reads
 	if p.Shingles == 0 && len(p.Title) == 0 {
 		return Match{}, false
 	}
@@ -193,6 +195,7 @@ func isDuplicate(a, b *Print, jaccard, containment float64) bool {
 
 // Add indexes p under key. Adding a key twice replaces the first.
 func (ix *Index) Add(key string, p *Print) {
+	defer runtime.KeepAlive(ix) // its cleanup unmaps what this reads
 	ix.Remove(key)
 	ix.seq++
 	var id int32
@@ -218,6 +221,7 @@ func (ix *Index) Add(key string, p *Print) {
 
 // Remove drops key from the index; the window evicts old texts this way.
 func (ix *Index) Remove(key string) {
+	defer runtime.KeepAlive(ix) // its cleanup unmaps what this reads
 	id, ok := ix.id(key)
 	if !ok {
 		return
