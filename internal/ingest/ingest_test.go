@@ -61,14 +61,21 @@ func hostile(t *testing.T) *httptest.Server {
 	return srv
 }
 
-func TestBadFeedsDoNotStopTheRest(t *testing.T) {
-	ctx := context.Background()
-	srv := hostile(t)
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "t.db"), sqlite.Options{})
+// tempSQLite opens a store in a fresh SQLite file, closed with the test.
+func tempSQLite(t *testing.T) *sqlite.Store {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "t.db"), sqlite.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func TestBadFeedsDoNotStopTheRest(t *testing.T) {
+	ctx := context.Background()
+	srv := hostile(t)
+	st := tempSQLite(t)
 	paths := []string{"/good.xml", "/hang.xml", "/huge.xml", "/bomb.xml", "/loop.xml", "/500.xml", "/invalid.xml", "/page.html"}
 	ids := map[string]int64{}
 	for _, p := range paths {
@@ -142,11 +149,7 @@ func TestFullTextReplacesTeasers(t *testing.T) {
 <p>%s</p><p>%s</p><p>Fishermen said the storm was the worst in a decade.</p></article>
 <footer>Copyright 2026 The Gazette. All rights reserved.</footer></body></html>`, para, para)
 	})
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "t.db"), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := tempSQLite(t)
 	src := &tidings.Source{FeedURL: srv.URL + "/teasers.xml", FullText: tidings.FullTextAuto}
 	if err := st.CreateSource(ctx, src); err != nil {
 		t.Fatal(err)
@@ -178,11 +181,7 @@ func TestFullTextReplacesTeasers(t *testing.T) {
 func TestOneParser(t *testing.T) {
 	ctx := context.Background()
 	srv := hostile(t)
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "t.db"), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := tempSQLite(t)
 	const n = 30
 	for i := range n {
 		// Distinct URLs of one feed: each source stores its two items.

@@ -12,6 +12,23 @@ type item struct {
 	id  uint32
 }
 
+// alloc allocates n words, checks they are n zeroes, and fills them with id.
+func alloc(t *testing.T, a *Arena, n int, id uint32) item {
+	t.Helper()
+	r, s := a.Alloc(n)
+	if len(s) != n || cap(s) != n {
+		t.Fatalf("Alloc(%d): len %d cap %d", n, len(s), cap(s))
+	}
+	for i, w := range s {
+		if w != 0 {
+			t.Fatalf("Alloc(%d): word %d is %d, want 0", n, i, w)
+		}
+	}
+	it := item{r, n, id}
+	fill(a, it)
+	return it
+}
+
 func fill(a *Arena, it item) {
 	s := a.Get(it.ref)[:it.n]
 	for i := range s {
@@ -38,18 +55,7 @@ func TestArenaFIFO(t *testing.T) {
 	var live []item
 	for id := uint32(1); id <= 20_000; id++ {
 		n := 1 + int(id*7919)%300
-		r, s := a.Alloc(n)
-		if len(s) != n || cap(s) != n {
-			t.Fatalf("Alloc(%d): len %d cap %d", n, len(s), cap(s))
-		}
-		for i, w := range s {
-			if w != 0 {
-				t.Fatalf("Alloc(%d): word %d is %d, want 0", n, i, w)
-			}
-		}
-		it := item{r, n, id}
-		fill(a, it)
-		live = append(live, it)
+		live = append(live, alloc(t, a, n, id))
 		if len(live) > 500 { // a window of 500 items
 			check(t, a, live[0])
 			a.Free(live[0].ref)
@@ -135,15 +141,7 @@ func FuzzArena(f *testing.F) {
 			if r.IntN(50) == 0 {
 				n = 1000 + r.IntN(3000)
 			}
-			ref, s := a.Alloc(n)
-			for i, w := range s {
-				if w != 0 {
-					t.Fatalf("Alloc(%d): word %d is %d, want 0", n, i, w)
-				}
-			}
-			it := item{ref, n, id}
-			fill(a, it)
-			live = append(live, it)
+			live = append(live, alloc(t, a, n, id))
 		}
 		for _, it := range live {
 			check(t, a, it)
