@@ -1,7 +1,6 @@
 package intel
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -45,7 +44,7 @@ func finishText(title, body string, t text, df keyphrase.DocFreq) text {
 		// language come from names, or from the story's English articles,
 		// and in German from nouns, which it writes with a capital.
 		phrases = nil
-		if t.language == "de" {
+		if language.CapitalizesNouns(t.language) {
 			phrases = nounPhrases(title, body, t.keyphrases)
 		}
 	}
@@ -80,16 +79,15 @@ func nounPhrases(title, body string, phrases []string) []string {
 	}
 	var out []string
 	for _, p := range phrases {
-		fs := strings.Fields(p)
-		topical := false
-		nouns := !slices.ContainsFunc(fs, func(f string) bool {
+		nouns, topical := true, false
+		for _, f := range strings.Fields(p) {
 			w := words[f]
 			if w == nil || !w.capital || germanVague[f] {
-				return true
+				nouns = false
+				break
 			}
 			topical = topical || w.inTitle || w.n > 1
-			return false
-		})
+		}
 		if nouns && topical {
 			out = append(out, p)
 		}
@@ -98,16 +96,16 @@ func nounPhrases(title, body string, phrases []string) []string {
 }
 
 // germanVague are German nouns of time, quantity and people in general.
-var germanVague = map[string]bool{}
-
-func init() {
+var germanVague = func() map[string]bool {
+	m := map[string]bool{}
 	for _, w := range strings.Fields(`jahr jahre jahren jahres monat monate monaten monats woche wochen tag tage tagen tages
 		stunde stunden minute minuten zeit ende anfang beginn mitte teil teile teilen prozent euro dollar
 		million millionen milliarde milliarden grad menschen leute frage fragen seite seiten fall fälle
 		mal zahl zahlen uhr montag dienstag mittwoch donnerstag freitag samstag sonntag`) {
-		germanVague[w] = true
+		m[w] = true
 	}
-}
+	return m
+}()
 
 // foreignPhrases drops the keyphrases of a text in language code that
 // begin or end in one of its function words.

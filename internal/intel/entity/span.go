@@ -129,12 +129,9 @@ func (e *extractor) casedIn(code string) bool {
 	if !cased(e.toks, func(w string) bool { return language.FunctionWord(code, w) }) {
 		return false
 	}
-	e.lang, e.nounCaps = code, nounCapitals[code]
+	e.lang, e.nounCaps = code, language.CapitalizesNouns(code)
 	return true
 }
-
-// nounCapitals are the languages that capitalize every noun.
-var nounCapitals = map[string]bool{"de": true}
 
 // scan tokenizes e.s[from:to].
 func (e *extractor) scan(from, to int) {

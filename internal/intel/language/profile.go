@@ -236,3 +236,8 @@ func FunctionWord(code, w string) bool {
 	}
 	return false
 }
+
+// CapitalizesNouns reports whether the language code writes every noun
+// with a capital, as German does: there a capital marks a noun, not a
+// name, and a capitalized word is a topic's noun, not a verb.
+func CapitalizesNouns(code string) bool { return code == "de" }
