@@ -1,7 +1,10 @@
 package entity
 
 import (
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	tidings "github.com/tidings/tidings"
 	"github.com/tidings/tidings/internal/intel/language"
@@ -41,6 +44,20 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 		}
 		if titles[w] && !(len(words) > 1 && isOrgSpan(words)) {
 			words, lo, person = words[1:], lo+1, true
+			if len(words) > 0 && words[0] == "of" {
+				// "Secretary of State Hillary Clinton": the name starts at
+				// a given name, or after one word of office; "Director of
+				// Public Relations" is an office, no name.
+				k := slices.IndexFunc(words, func(w string) bool { return firstNames[w] })
+				switch {
+				case k > 0:
+				case len(words) >= 4:
+					k = 2
+				default:
+					return 0, nil, ""
+				}
+				words, lo = words[k:], lo+k
+			}
 			continue
 		}
 		// "La Commission": another language's article or preposition.
@@ -49,7 +66,7 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 			continue
 		}
 		// "European Central Bank" keeps its demonym; "European leaders" do not.
-		if notNames[w] && !(orgStarts[w] && len(words) > 1 && isOrgSpan(words)) {
+		if notNames[w] && !(orgStarts[w] && len(words) > 1 && isOrgSpan(words)) && !placeFirst(words) {
 			words, lo = words[1:], lo+1
 			continue
 		}
@@ -74,8 +91,22 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 			}
 		}
 	}
+	// "Philadelphia 76ers President": a role after a name is the next
+	// name's.
+	next, role := sp.next, false
+	for len(words) > 1 && trailingRole(words[len(words)-1]) && !isOrgSpan(words) {
+		words, next, role = words[:len(words)-1], "", true
+	}
+	if role && len(words) == 1 && !known(words[0]) && !orgs[words[0]] && !isAcronym(words[0]) {
+		return 0, nil, "" // "the Industry Minister"
+	}
+	// "the Kraft plant Thursday": a day or month after a name dates the
+	// news, and a verb after it is not the name's.
+	for len(words) > 1 && dateWords[words[len(words)-1]] {
+		words, next = words[:len(words)-1], ""
+	}
 	for len(words) > 0 && connector(e.toks[sp.pos+lo+len(words)-1].lower) {
-		words = words[:len(words)-1]
+		words, next = words[:len(words)-1], ""
 	}
 	if len(words) == 0 {
 		return 0, nil, ""
@@ -85,16 +116,29 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 	switch {
 	case places[string(name)]:
 		return lo, words, tidings.EntityPlace
-	case orgs[string(name)] || isOrgSpan(words):
+	case orgs[string(name)] || isOrgSpan(words) || isTeam(words):
 		return lo, words, tidings.EntityOrg
+	case isPlaceSpan(words, false):
+		return lo, words, tidings.EntityPlace
+	}
+	if allCaps(words) {
+		// "OTTAWA, Ont. -": a dateline, or a known place, in capitals.
+		titled := titleCase(words)
+		if places[strings.Join(titled, " ")] || e.dateline(sp.pos+lo, len(words)) && !notNames[titled[0]] && !notDatelines[titled[0]] {
+			return lo, titled, tidings.EntityPlace
+		}
+	}
+	switch {
 	case person || firstNames[words[0]] && !single:
 		return lo, words, tidings.EntityPerson
+	case isPlaceSpan(words, true):
+		return lo, words, tidings.EntityPlace
 	case single && isAcronym(words[0]):
-		if w := words[0]; notAcronyms[w] || notNames[strings.ToUpper(w[:1])+strings.ToLower(w[1:])] {
+		if w := words[0]; notAcronyms[w] || numerals[w] || notNames[strings.ToUpper(w[:1])+strings.ToLower(w[1:])] {
 			return 0, nil, ""
 		}
 		return lo, words, tidings.EntityOrg
-	case !single && len(words) <= 3 && e.lang == "" && (sayVerbs[sp.next] || (sp.prev == "said" && !sp.first) || e.apposition(sp.pos+lo+len(words)-1)) && !hasAcronym(words):
+	case !single && !role && len(words) <= 3 && e.lang == "" && (sayVerbs[next] || lo == 0 && roles[sp.prev] && sp.prev != "head" && sp.prev != "chief" || (sp.prev == "said" && !sp.first) || e.apposition(sp.pos+lo+len(words)-1)) && !hasAcronym(words):
 		return lo, words, tidings.EntityPerson
 	}
 	if single && sp.first {
@@ -125,9 +169,11 @@ func (e *extractor) join(words []string) []byte {
 	return b
 }
 
+// hasAcronym reports a word in capitals; initials with their period
+// ("P.J.") are a person's.
 func hasAcronym(words []string) bool {
 	for _, w := range words {
-		if isAcronym(w) {
+		if isAcronym(w) && !strings.HasSuffix(w, ".") {
 			return true
 		}
 	}
@@ -137,7 +183,8 @@ func hasAcronym(words []string) bool {
 // notAcronyms are capitalized abbreviations that name no organisation.
 var notAcronyms = set(`TV, DVD, CD, GDP, CEO, CFO, COO, CTO, PM, AM, OK, AI, IT, PC, UFO, FM, HD, SUV, GPS, USB,
 DNA, HIV, AIDS, COVID, LOL, VIP, FAQ, PR, HR, ID, IQ, MP, MPS, RSS, URL, PDF, LGBT, LGBTQ, NFT, EV, EVS,
-CCTV, ATM, VAT, ET, PT, CT, MT, EST, EDT, PST, PDT, CST, CDT, GMT, UTC, BST, CET, CEST, IPO, ETF, OMG, BBQ, DIY, RIP, TBA, TBD, FYI, ASAP, NB, PS, VS, SS`)
+CCTV, ATM, VAT, ET, PT, CT, MT, EST, EDT, PST, PDT, CST, CDT, GMT, UTC, BST, CET, CEST, IPO, ETF, OMG, BBQ, DIY, RIP, TBA, TBD, FYI, ASAP, NB, PS, VS, SS,
+USD, EUR, GBP, JPY, CNY, CHF`)
 
 func isOrgSpan(words []string) bool {
 	if len(words) < 2 {
@@ -146,7 +193,21 @@ func isOrgSpan(words []string) bool {
 	if orgSuffixes[trimDot(words[len(words)-1])] {
 		return true
 	}
-	return orgHeads[words[0]] && len(words) >= 3 && strings.EqualFold(words[1], "of")
+	// "Ministry of Commerce", "Texas Department of Criminal Justice".
+	for i, w := range words[:len(words)-2] {
+		if orgHeads[w] && strings.EqualFold(words[i+1], "of") {
+			return true
+		}
+	}
+	return false
+}
+
+// trailingRole reports a title or its qualifier ending a span, where it
+// belongs to the name that follows: "Philadelphia 76ers President".
+// Justice ends names of courts and departments more often.
+func trailingRole(w string) bool {
+	w = trimDot(w)
+	return (titles[w] || roleWords[w]) && w != "Justice"
 }
 
 func trimDot(s string) string { return strings.TrimSuffix(s, ".") }
@@ -186,3 +247,147 @@ Italian, Spanish, African, Asian, Arab, Muslim, Christian, Jewish, Western, East
 English, Scottish, Irish, Welsh, Dutch, Swiss, Swedish, Turkish, Syrian, Iraqi, Afghan, Pakistani,
 Saudi, Egyptian, Greek, Polish, Argentine, Chilean, Cuban, Venezuelan, Nigerian, Kenyan, Democratic,
 Republican`)
+
+// dateWords are the days and months a name is cut before; May is a
+// surname too (Theresa May).
+var dateWords = set(`Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday, January, February,
+March, April, June, July, August, September, October, November, December`)
+
+// numerals are Roman numerals, which end a name ("Benedict XVI") but are
+// none alone.
+var numerals = set(`II, III, IV, VI, VII, VIII, IX, XI, XII, XIII, XIV, XV, XVI, XVII, XVIII, XIX, XX`)
+
+// notDatelines are words a line may open with in capitals that are no
+// place.
+var notDatelines = set(`Breaking, Update, Exclusive, Watch, Live, Report, Analysis, Opinion, Editorial, Note,
+Correction, Photos, Listen, Review, Sponsored, Warning, Alert, Urgent, Flash, Bulletin, Preview, Recap, Poll`)
+
+// allCaps reports whether every word is written in capitals and one has
+// four letters or more: "OTTAWA", "LOS ANGELES", not "ECB".
+func allCaps(words []string) bool {
+	long := false
+	for _, w := range words {
+		n := 0
+		for _, r := range w {
+			if unicode.IsLower(r) {
+				return false
+			}
+			if unicode.IsLetter(r) {
+				n++
+			}
+		}
+		long = long || n >= 4
+	}
+	return long
+}
+
+// titleCase returns the words with only their first letters capital.
+func titleCase(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		out[i] = string(r) + strings.ToLower(w[n:])
+	}
+	return out
+}
+
+// dateline reports whether the n tokens at i open a line and are
+// followed by a comma, a dash or a parenthesis: "GUELPH -", "MANILA,
+// Philippines", "LOS ANGELES (AP)".
+func (e *extractor) dateline(i, n int) bool {
+	toks := e.toks
+	if i > 0 {
+		start := toks[i].end - len(toks[i].text)
+		if toks[i].poss || start < toks[i-1].end || strings.IndexByte(e.s[toks[i-1].end:start], '\n') < 0 {
+			return false
+		}
+	}
+	after := strings.TrimLeft(e.s[toks[i+n-1].end:], " \t")
+	for _, p := range [...]string{",", "-", "(", "—", "–"} {
+		if strings.HasPrefix(after, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPlaceSpan reports a place by the shape of its name: "Gulf of Aden",
+// "Qeshm Island", "Lake Geneva". A person may bear a name of the weak
+// shapes ("Michael Bay", "Ricki Lake"), so weak ones are asked for only
+// when no given name opens it.
+func isPlaceSpan(words []string, weak bool) bool {
+	if len(words) < 2 {
+		return false
+	}
+	first, last := words[0], words[len(words)-1]
+	if placeHeads[first] && len(words) >= 3 && words[1] == "of" {
+		return true
+	}
+	if placeSuffixes[last] {
+		return true
+	}
+	return weak && (weakPlaceSuffixes[last] || placeStarts[trimDot(first)])
+}
+
+// placeHeads open place names with "of" ("Strait of Hormuz").
+var placeHeads = set(`Gulf, Bay, Strait, Straits, Sea, Isle, Isles, Cape, Republic, Kingdom, Province, Lake,
+Sultanate, Emirate, Principality, Duchy`)
+
+// placeSuffixes end place names.
+var placeSuffixes = set(`Island, Islands, Isles, Peninsula, River, Valley, Mountains, Strait, Ocean, Desert,
+Canyon, Airport, Province, County, Prefecture, Oblast, Governorate, Glacier, Harbor, Harbour, Heights,
+Highlands, Plateau, Basin, Delta, Canal, Square, Region, District, Township, Borough, Parish, Reef, Archipelago`)
+
+// weakPlaceSuffixes and placeStarts mark places too, and people's names
+// now and then.
+var weakPlaceSuffixes = set(`Bay, Lake, Sea, Coast, Falls, Creek, Hills, Gulf`)
+var placeStarts = set(`Lake, Mount, Mt, Cape, Fort, Port, Lake`)
+
+// isTeam reports a sports team: a nickname with its city ("Boston Red
+// Sox", "Washington Nationals"), or a plural nickname that names nothing
+// else ("Yankees").
+func isTeam(words []string) bool {
+	last := words[len(words)-1]
+	if len(words) >= 2 && teams[words[len(words)-2]+" "+last] {
+		return true
+	}
+	if len(words) == 1 {
+		return teams[last] && !sharedNicknames[last] && strings.HasSuffix(last, "s")
+	}
+	return teams[last]
+}
+
+// teams are the nicknames of the North American major league teams.
+var teams = set(`Hawks, Celtics, Nets, Hornets, Bulls, Cavaliers, Mavericks, Nuggets, Pistons, Warriors,
+Rockets, Pacers, Clippers, Lakers, Grizzlies, Heat, Bucks, Timberwolves, Pelicans, Knicks, Thunder,
+Magic, 76ers, Sixers, Suns, Trail Blazers, Blazers, Kings, Spurs, Raptors, Jazz, Wizards, Cardinals,
+Falcons, Ravens, Bills, Panthers, Bears, Bengals, Browns, Cowboys, Broncos, Lions, Packers, Texans,
+Colts, Jaguars, Chiefs, Raiders, Chargers, Rams, Dolphins, Vikings, Patriots, Saints, Giants, Jets,
+Eagles, Steelers, 49ers, Seahawks, Buccaneers, Titans, Commanders, Diamondbacks, Braves, Orioles,
+Red Sox, Cubs, White Sox, Reds, Guardians, Indians, Rockies, Tigers, Astros, Royals, Angels, Dodgers,
+Marlins, Brewers, Twins, Mets, Yankees, Athletics, Phillies, Pirates, Padres, Mariners, Rays, Rangers,
+Blue Jays, Nationals, Expos, Ducks, Coyotes, Bruins, Sabres, Flames, Hurricanes, Blackhawks,
+Avalanche, Blue Jackets, Stars, Red Wings, Oilers, Wild, Canadiens, Predators, Devils, Islanders,
+Senators, Flyers, Penguins, Sharks, Kraken, Blues, Lightning, Maple Leafs, Canucks, Golden Knights,
+Capitals`)
+
+// sharedNicknames are team nicknames that name other things as often
+// ("Indians", "Royals", "Senators"): a team only after its city.
+var sharedNicknames = set(`Indians, Athletics, Royals, Tigers, Cardinals, Senators, Stars, Blues, Capitals,
+Kings, Saints, Eagles, Pirates, Reds, Nationals, Giants, Lions, Bears, Rockets, Jets, Hawks, Sharks,
+Bills, Chiefs, Titans, Rangers, Twins, Angels, Dolphins, Devils, Ducks, Flames, Hurricanes, Panthers,
+Islanders, Wizards, Warriors, Patriots, Vikings, Raiders, Commanders, Guardians, Predators, Braves`)
+
+// roleWords qualify a title before it: "Senior Vice President".
+var roleWords = set(`Vice, Senior, Assistant, Acting, Interim, Associate, Head, General`)
+
+// placeFirst reports whether the words open with a place of two or three
+// words: "New York Yankees" keeps its New.
+func placeFirst(words []string) bool {
+	for n := 2; n <= 3 && n < len(words); n++ {
+		if places[strings.Join(words[:n], " ")] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,9 +1,10 @@
 // Package entity finds the people, organisations and places an article
 // names, for the intelligence panel and for matching stories. It is
 // rule-based: runs of capitalized words, cut at titles and sentence-initial
-// function words, typed by honorifics, organisation suffixes, a compact
-// gazetteer of places and well-known organisations, a list of common given
-// names and reporting verbs. Later short mentions ("Bessent") fold into the
+// function words, typed by honorifics, organisation suffixes, the shapes
+// of place names ("Gulf of Aden", "Qeshm Island"), datelines ("OTTAWA,
+// Ont. -"), a compact gazetteer of places, well-known organisations and
+// sports teams, a list of common given names, roles and reporting verbs. Later short mentions ("Bessent") fold into the
 // full name given earlier ("Scott Bessent"). Text in another language
 // written with capitals (French, Spanish, German, ...) is read by that
 // language's function words, and its names are typed by the gazetteer and
@@ -36,8 +37,12 @@ type agg struct {
 	count, pos int
 	words      []string
 	votes      [4]int // by typeIndex
-	folded     bool   // into a longer name
-	rank       float64
+	// said counts mentions that open a sentence and say something: no
+	// evidence of a name alone, and of a person's name for a longer name
+	// they end.
+	said   int
+	folded bool // into a longer name
+	rank   float64
 }
 
 // Extract returns up to ten entities of the article, most prominent first.
@@ -70,8 +75,14 @@ func Extract(title, text, lang string) []tidings.Entity {
 	e.findSpans()
 	for _, sp := range e.spans {
 		lo, words, typ := e.classify(sp)
+		// "Cheeks said": a word opening a sentence is no name of its own,
+		// but when it ends a longer name, it names a person.
+		said := false
 		if len(words) == 0 {
-			continue
+			if len(sp.words) != 1 || !sp.first || e.lang != "" || !sayVerbs[sp.next] || notNames[sp.words[0]] || e.lowerSeen[e.toks[sp.pos].lower] {
+				continue
+			}
+			words, said = sp.words, true
 		}
 		// The name lowercased, from its tokens' lowercase forms.
 		key := e.buf[:0]
@@ -89,6 +100,10 @@ func Extract(title, text, lang string) []tidings.Entity {
 			e.found[string(key)] = ai
 		}
 		a := &e.aggs[ai]
+		if said {
+			a.said++
+			continue
+		}
 		a.count++
 		a.votes[typeIndex(typ)]++
 	}
@@ -109,8 +124,11 @@ func Extract(title, text, lang string) []tidings.Entity {
 			}
 			ws := b.words
 			compatible := a.Type == tidings.EntityOther || a.Type == tidings.EntityPerson || a.Type == b.Type || b.Type == tidings.EntityOther
+			if a.count == 0 && ws[len(ws)-1] != a.Text {
+				continue // said mentions fold into a surname only
+			}
 			if compatible && (ws[len(ws)-1] == a.Text || ws[0] == a.Text) {
-				b.count += a.count
+				b.count += a.count + a.said
 				if b.Type == tidings.EntityOther {
 					b.Type = a.Type
 					// News names a person in full once, then by surname:
@@ -126,7 +144,7 @@ func Extract(title, text, lang string) []tidings.Entity {
 	}
 	res := e.order
 	for i := range out {
-		if !out[i].folded {
+		if !out[i].folded && out[i].count > 0 {
 			out[i].rank = rank(out[i].count, out[i].pos, out[i].Type)
 			res = append(res, int32(i))
 		}

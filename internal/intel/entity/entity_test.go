@@ -236,6 +236,63 @@ func TestExtractNames(t *testing.T) {
 				{Text: "Aster Dynamics", Type: tidings.EntityOrg},
 			},
 		},
+		{
+			name: "places named by a head and of, or by their last word",
+			text: "The navy caught the pirates in the Gulf of Aden on Saturday, far from the Strait of Hormuz.\nA quake shook Qeshm Island and the villages near it, and the Yangtze River rose.",
+			want: []tidings.Entity{
+				{Text: "Gulf of Aden", Type: tidings.EntityPlace},
+				{Text: "Strait of Hormuz", Type: tidings.EntityPlace},
+				{Text: "Qeshm Island", Type: tidings.EntityPlace},
+				{Text: "Yangtze River", Type: tidings.EntityPlace},
+			},
+			notWant: []string{"Gulf", "Aden"},
+		},
+		{
+			name: "a dateline in capitals is a place",
+			text: "OTTAWA, Ont. - The government said on Monday that the talks would go on.\nLOS ANGELES (AP) - The city said the roads were closed after the storm.\nGUELPH - Police said the road reopened after a day.",
+			want: []tidings.Entity{
+				{Text: "Ottawa", Type: tidings.EntityPlace},
+				{Text: "Los Angeles", Type: tidings.EntityPlace},
+				{Text: "Guelph", Type: tidings.EntityPlace},
+			},
+			notWant: []string{"OTTAWA", "GUELPH", "LOS ANGELES"},
+		},
+		{
+			name: "sports teams are organisations",
+			text: "The Washington Nationals offered Mark Teixeira a contract, and the Boston Red Sox made a bid. The Yankees stayed out, and the Philadelphia 76ers beat the Trail Blazers.\nThe New York Mets lost, said Philadelphia 76ers President Ed Stefanski. The Philadelphia 76ers President spoke.",
+			want: []tidings.Entity{
+				{Text: "Washington Nationals", Type: tidings.EntityOrg},
+				{Text: "Boston Red Sox", Type: tidings.EntityOrg},
+				{Text: "Yankees", Type: tidings.EntityOrg},
+				{Text: "Philadelphia 76ers", Type: tidings.EntityOrg},
+				{Text: "Trail Blazers", Type: tidings.EntityOrg},
+				{Text: "New York Mets", Type: tidings.EntityOrg},
+				{Text: "Ed Stefanski", Type: tidings.EntityPerson},
+			},
+			notWant: []string{"York Mets", "Philadelphia 76ers President"},
+		},
+		{
+			name:    "days, months and numerals are no part of a name",
+			text:    "Workers at the Kraft Plant Thursday said the line would stop. Pope Benedict XVI spoke, and Thompson II was held in a city far from the Kraft Plant.",
+			want:    []tidings.Entity{{Text: "Kraft Plant", Type: tidings.EntityOther}, {Text: "Benedict XVI", Type: tidings.EntityPerson}},
+			notWant: []string{"Kraft Plant Thursday", "II", "XVI"},
+		},
+		{
+			name: "offices are no names",
+			text: "Councilman Jumaane D. Williams said so. The coach P.J. Carlesimo left the U.S. Officials said so. Secretary of State Hillary Rodham Clinton met the Director of Public Relations, and the Industry Minister said the Texas Department of Criminal Justice would help.\nThe Industry Minister and the Director of Public Relations spoke, said Surrey Fire Chief.",
+			want: []tidings.Entity{
+				{Text: "Hillary Rodham Clinton", Type: tidings.EntityPerson},
+				{Text: "Jumaane D. Williams", Type: tidings.EntityPerson},
+				{Text: "P.J. Carlesimo", Type: tidings.EntityPerson},
+				{Text: "Texas Department of Criminal Justice", Type: tidings.EntityOrg},
+			},
+			notWant: []string{"P.J", "U.S. Officials", "of State Hillary Rodham Clinton", "of Public Relations", "Public Relations", "Industry", "Texas Department of Criminal", "Surrey Fire"},
+		},
+		{
+			name: "a surname that said something makes its full name a person's",
+			text: "Mo Cheeks was hired as coach of the team on a long day. Cheeks said he was happy, and the fans cheered.",
+			want: []tidings.Entity{{Text: "Mo Cheeks", Type: tidings.EntityPerson}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -9,7 +9,9 @@ Captain, Capt, Admiral, Adm, Major, Officer, Detective, Inspector, Chief, CEO, C
 Chair, Director, Commissioner, Ambassador, Spokesman, Spokeswoman, Spokesperson, Coach, Manager,
 Speaker, Leader, Sheriff, Attorney, Prosecutor, Deputy, Dean, Father, Sister, Brother, Saint, St,
 Chief Executive, Executive, Founder, Analyst, Economist, Editor, Actor, Actress, Singer, Star,
-Striker, Midfielder, Defender, Goalkeeper, Author, Novelist, Rapper, Comedian, Presenter`)
+Striker, Midfielder, Defender, Goalkeeper, Author, Novelist, Rapper, Comedian, Presenter, Undersheriff,
+Constable, Commodore, Councilman, Councilwoman, Assemblyman, Assemblywoman, Alderman, Trooper,
+Undersecretary, Lieutenant, Corporal, Marshal, Superintendent, Commander, Pastor, Reverend, Rev`)
 
 // firstNames are common given names; a capitalized span starting with one
 // is a person.

@@ -159,7 +159,8 @@ func (e *extractor) scan(from, to int) {
 		}
 		tk := token{text: text, lower: lower, end: start + len(word), capital: unicode.IsUpper(r), poss: poss, initial: e.sentenceStart}
 		tk.acronym = tk.capital && isAcronym(text)
-		tk.name = tk.capital && nameWord(&tk)
+		// "76ers" and "49ers" are names that start with a digit.
+		tk.name = tk.capital && nameWord(&tk) || numberedTeams[text]
 		e.sentenceStart = false
 		e.toks = append(e.toks, tk)
 	})
@@ -171,6 +172,13 @@ func (e *extractor) finish(i int, gap string) {
 	tk := &e.toks[i]
 	if !tk.poss && len(gap) > 1 && gap[0] == '.' && strings.TrimRight(gap, " ") == "." && titles[tk.text] {
 		// "Mr. Smith": the period belongs to the title.
+		gap = " "
+	}
+	if !tk.poss && tk.capital && strings.TrimRight(gap, " ") == "." && len(gap) > 1 &&
+		(len(tk.text) == 1 && i > 0 && e.toks[i-1].name && !e.toks[i-1].brk || initials(tk.text)) {
+		// "Jumaane D. Williams", "P.J. Carlesimo": initials, with their
+		// period.
+		tk.text = e.s[tk.end-len(tk.text) : tk.end+1]
 		gap = " "
 	}
 	if tk.poss || !tokenize.Spaces(gap) {
@@ -225,7 +233,7 @@ func joins(conn, before string) bool {
 		return true
 	}
 	before = trimDot(before)
-	return orgHeads[before] || orgSuffixes[before] || titles[before]
+	return orgHeads[before] || orgSuffixes[before] || titles[before] || placeHeads[before]
 }
 
 // nameWord reports whether a capitalized token can be part of a name:
@@ -256,7 +264,7 @@ func (e *extractor) findSpans() {
 		for j < len(toks) && !toks[j-1].brk {
 			if toks[j].name {
 				// "Mark Cina LOS ANGELES": a switch to capitals is a new name.
-				if toks[j].acronym && !toks[j-1].acronym && len(toks[j].text) >= 3 {
+				if toks[j].acronym && !toks[j-1].acronym && len(toks[j].text) >= 3 && !numerals[toks[j].text] {
 					break
 				}
 				j++
@@ -282,4 +290,13 @@ func (e *extractor) findSpans() {
 		e.spans = append(e.spans, sp)
 		i = j
 	}
+}
+
+// numberedTeams are names that start with a digit.
+var numberedTeams = map[string]bool{"76ers": true, "49ers": true}
+
+// initials reports a given name written as two initials ("P.J", its last
+// period cut by the tokenizer), not a place or body ("U.S", "U.N").
+func initials(w string) bool {
+	return len(w) == 3 && w[1] == '.' && 'A' <= w[0] && w[0] <= 'Z' && 'A' <= w[2] && w[2] <= 'Z' && !places[w] && !orgs[w] && w != "U.N" && w != "E.U"
 }

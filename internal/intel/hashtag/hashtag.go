@@ -89,6 +89,15 @@ func FromText(title, body string, keyphrases []string, entities []tidings.Entity
 			cands = append(cands, cand{name, 1 / float64(best+1), len(cands)})
 			continue
 		}
+		// "hillary rodham" and "rodham clinton" are parts of one
+		// person's name, and stand for it.
+		if name := personOf(ws, entities); name != nil {
+			cands = append(cands, cand{name, 1 / float64(best+1), len(cands)})
+			continue
+		}
+		if slices.ContainsFunc(fs, func(w string) bool { return titleAbbrev[w] }) {
+			continue // "homicide capt"
+		}
 		if verbLike(fs) || !nounLike(fs) || slices.ContainsFunc(fs, func(w string) bool { return verbs[w] }) {
 			continue
 		}
@@ -379,3 +388,36 @@ func dateWord(w string) bool {
 	}
 	return false
 }
+
+// personOf returns the words of the person's name of which the words of a
+// keyphrase of two or more words are a part, or nil.
+func personOf(fs []string, entities []tidings.Entity) []string {
+	if len(fs) < 2 {
+		return nil
+	}
+	for _, e := range entities {
+		if e.Type != tidings.EntityPerson {
+			continue
+		}
+		ws := words(e.Text)
+		if len(ws) <= len(fs) {
+			continue
+		}
+		for i := 0; i+len(fs) <= len(ws); i++ {
+			match := true
+			for k, f := range fs {
+				if !strings.EqualFold(ws[i+k], f) {
+					match = false
+					break
+				}
+			}
+			if match {
+				return ws
+			}
+		}
+	}
+	return nil
+}
+
+// titleAbbrev are abbreviated titles, which a tag never holds.
+var titleAbbrev = set("capt lt sgt gov sen rep gen col adm cmdr det insp supt cpl pvt maj mr mrs ms dr prof st rev")

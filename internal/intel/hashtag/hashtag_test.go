@@ -40,6 +40,13 @@ func TestFromText(t *testing.T) {
 			want:     []string{"LindsayLohan", "BettyFordCenter", "Rehab"},
 		},
 		{
+			name:     "parts of a person's name stand for the name; abbreviated titles make no tag",
+			phrases:  []string{"hillary rodham", "rodham clinton", "homicide capt", "foreign policy"},
+			entities: []tidings.Entity{{Text: "Hillary Rodham Clinton", Type: tidings.EntityPerson}},
+			n:        5,
+			want:     []string{"HillaryRodhamClinton", "ForeignPolicy"},
+		},
+		{
 			name:    "drops lone adverbs, adjectives, ordinals and verbs",
 			phrases: []string{"infamously", "dangerous", "southern", "clear", "sixth", "knows", "checks", "powerful", "family", "rally", "arson"},
 			n:       5,
