@@ -47,12 +47,16 @@ var ceilings = map[string]map[string]float64{
 	"dedup/syndication-dev.jsonl": {"dedup.story_merges": 0},
 }
 
-const evalUsage = `usage: tidings eval [--data DIR] [--floors] [--keep DIR]
+const evalUsage = `usage: tidings eval [--data DIR] [--floors] [--keep DIR] [--jitter N]
 
 Runs the analysis over the evaluation dev sets in DIR (default
 ../shared/data) and prints the metrics of shared/tools/score.py for each.
 With --floors, exits with status 1 when a metric is below its floor.
 With --keep, writes each set's predictions to DIR for score.py.
+With --jitter, also clusters each story set in N other arrival orders
+(neighbours swapped at random, the published times kept in place) and
+prints the lowest, mean and highest B-cubed F1: how much of a story score
+is the luck of one order.
 `
 
 func runEval(ctx context.Context, m *Main, args []string) error {
@@ -60,6 +64,7 @@ func runEval(ctx context.Context, m *Main, args []string) error {
 	data := fs.String("data", filepath.Join("..", "shared", "data"), "evaluation data `dir`")
 	check := fs.Bool("floors", false, "fail when a metric falls below its floor")
 	keep := fs.String("keep", "", "write predictions to `dir`")
+	jitter := fs.Int("jitter", 0, "also score stories in `n` jittered arrival orders")
 	fs.Usage = func() {
 		fmt.Fprint(m.Stderr, evalUsage)
 		fs.PrintDefaults()
@@ -98,6 +103,11 @@ func runEval(ctx context.Context, m *Main, args []string) error {
 			fmt.Fprintln(m.Stdout)
 		}
 		failed = append(failed, checkFloors(set, rep)...)
+		if *jitter > 0 && hasTask(rep, "stories") {
+			if err := printJitter(ctx, m, intel.Options{Window: m.Config.StoryWindow}, filepath.Join(*data, set), *jitter); err != nil {
+				return err
+			}
+		}
 	}
 	if *check && len(failed) > 0 {
 		for _, f := range failed {
@@ -130,6 +140,11 @@ func evalSet(ctx context.Context, opts intel.Options, path string) ([]taskReport
 	if err != nil {
 		return nil, nil, err
 	}
+	return evalRaw(ctx, opts, path, raw)
+}
+
+// evalRaw is evalSet for the contents raw of the file at path.
+func evalRaw(ctx context.Context, opts intel.Options, path string, raw []byte) ([]taskReport, []byte, error) {
 	var gold []goldRecord
 	sc := bufio.NewScanner(bytes.NewReader(raw))
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
