@@ -91,7 +91,7 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 			}
 		}
 	}
-	// "Philadelphia 76ers President": a role after a name is the next
+	// "Boston Red Sox President": a role after a name is the next
 	// name's.
 	next, role := sp.next, false
 	for len(words) > 1 && trailingRole(words[len(words)-1]) && !isOrgSpan(words) {
@@ -203,7 +203,7 @@ func isOrgSpan(words []string) bool {
 }
 
 // trailingRole reports a title or its qualifier ending a span, where it
-// belongs to the name that follows: "Philadelphia 76ers President".
+// belongs to the name that follows: "Boston Red Sox President".
 // Justice ends names of courts and departments more often.
 func trailingRole(w string) bool {
 	w = trimDot(w)
@@ -357,13 +357,14 @@ func isTeam(words []string) bool {
 	return teams[last]
 }
 
-// teams are the nicknames of the North American major league teams.
+// teams are the nicknames of the North American major league teams;
+// "76ers" and "49ers", which begin with a digit, are no name words here.
 var teams = set(`Hawks, Celtics, Nets, Hornets, Bulls, Cavaliers, Mavericks, Nuggets, Pistons, Warriors,
 Rockets, Pacers, Clippers, Lakers, Grizzlies, Heat, Bucks, Timberwolves, Pelicans, Knicks, Thunder,
-Magic, 76ers, Sixers, Suns, Trail Blazers, Blazers, Kings, Spurs, Raptors, Jazz, Wizards, Cardinals,
+Magic, Sixers, Suns, Trail Blazers, Blazers, Kings, Spurs, Raptors, Jazz, Wizards, Cardinals,
 Falcons, Ravens, Bills, Panthers, Bears, Bengals, Browns, Cowboys, Broncos, Lions, Packers, Texans,
 Colts, Jaguars, Chiefs, Raiders, Chargers, Rams, Dolphins, Vikings, Patriots, Saints, Giants, Jets,
-Eagles, Steelers, 49ers, Seahawks, Buccaneers, Titans, Commanders, Diamondbacks, Braves, Orioles,
+Eagles, Steelers, Seahawks, Buccaneers, Titans, Commanders, Diamondbacks, Braves, Orioles,
 Red Sox, Cubs, White Sox, Reds, Guardians, Indians, Rockies, Tigers, Astros, Royals, Angels, Dodgers,
 Marlins, Brewers, Twins, Mets, Yankees, Athletics, Phillies, Pirates, Padres, Mariners, Rays, Rangers,
 Blue Jays, Nationals, Expos, Ducks, Coyotes, Bruins, Sabres, Flames, Hurricanes, Blackhawks,

@@ -159,8 +159,7 @@ func (e *extractor) scan(from, to int) {
 		}
 		tk := token{text: text, lower: lower, end: start + len(word), capital: unicode.IsUpper(r), poss: poss, initial: e.sentenceStart}
 		tk.acronym = tk.capital && isAcronym(text)
-		// "76ers" and "49ers" are names that start with a digit.
-		tk.name = tk.capital && nameWord(&tk) || numberedTeams[text]
+		tk.name = tk.capital && nameWord(&tk)
 		e.sentenceStart = false
 		e.toks = append(e.toks, tk)
 	})
@@ -291,9 +290,6 @@ func (e *extractor) findSpans() {
 		i = j
 	}
 }
-
-// numberedTeams are names that start with a digit.
-var numberedTeams = map[string]bool{"76ers": true, "49ers": true}
 
 // initials reports a given name written as two initials ("P.J", its last
 // period cut by the tokenizer), not a place or body ("U.S", "U.N").
