@@ -33,6 +33,7 @@ func FromText(title, body string, keyphrases []string, entities []tidings.Entity
 		return nil
 	}
 	verbs := Verbs(phraseWords(keyphrases), title, body)
+	measured := measures(keyphrases, title, body)
 	type cand struct {
 		words []string
 		score float64
@@ -98,7 +99,7 @@ func FromText(title, body string, keyphrases []string, entities []tidings.Entity
 		if slices.ContainsFunc(fs, func(w string) bool { return titleAbbrev[w] }) {
 			continue // "homicide capt"
 		}
-		if verbLike(fs) || !nounLike(fs) || slices.ContainsFunc(fs, func(w string) bool { return verbs[w] }) {
+		if verbLike(fs) || !nounLike(fs) || measured[p] || slices.ContainsFunc(fs, func(w string) bool { return verbs[w] }) {
 			continue
 		}
 		s := 1 / float64(best+1)
@@ -421,3 +422,88 @@ func personOf(fs []string, entities []tidings.Entity) []string {
 
 // titleAbbrev are abbreviated titles, which a tag never holds.
 var titleAbbrev = set("capt lt sgt gov sen rep gen col adm cmdr det insp supt cpl pvt maj mr mrs ms dr prof st rev")
+
+// measures returns the keyphrases of two or more words that the texts
+// only ever write after a number: "pound tram" of "a 410 million pound
+// tram extension" is a unit and what it measures, no topic; "dollar
+// slide" of "the dollar's slide" is one.
+func measures(keyphrases []string, texts ...string) map[string]bool {
+	var text string
+	var out map[string]bool
+	for _, p := range keyphrases {
+		if !strings.Contains(p, " ") {
+			continue
+		}
+		if text == "" {
+			text = strings.ToLower(strings.Join(texts, "\n"))
+		}
+		afterNumber, other := 0, 0
+		for i := 0; ; {
+			k := strings.Index(text[i:], p)
+			if k < 0 {
+				break
+			}
+			at, end := i+k, i+k+len(p)
+			i = end
+			if at > 0 && wordByte(text[at-1]) || end < len(text) && wordByte(text[end]) {
+				continue // inside a longer word
+			}
+			if numberWord(lastWord(text[:at])) {
+				afterNumber++
+			} else {
+				other++
+			}
+		}
+		if afterNumber > 0 && other == 0 {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[p] = true
+		}
+	}
+	return out
+}
+
+func wordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c >= 0x80
+}
+
+// lastWord returns the word that ends s, after any spaces.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " \t")
+	i := len(s)
+	for i > 0 && (wordByte(s[i-1]) || s[i-1] == ',' || s[i-1] == '.') {
+		i--
+	}
+	return s[i:]
+}
+
+// numberWord reports a number written in figures ("410", "1,200",
+// "£410m") or a word of magnitude ("million").
+func numberWord(w string) bool {
+	if magnitudes[w] {
+		return true
+	}
+	for _, c := range [...]string{"$", "£", "€", "¥"} {
+		w = strings.TrimPrefix(w, c)
+	}
+	for _, m := range [...]string{"bn", "mn", "m", "k", "b"} {
+		if t, ok := strings.CutSuffix(w, m); ok {
+			w = t
+			break
+		}
+	}
+	digit := false
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case '0' <= c && c <= '9':
+			digit = true
+		case c == ',' || c == '.':
+		default:
+			return false
+		}
+	}
+	return digit
+}
+
+var magnitudes = set("hundred thousand million billion trillion bn mn m k")

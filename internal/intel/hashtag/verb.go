@@ -46,6 +46,11 @@ func Verbs(words []string, texts ...string) map[string]bool {
 func verbsIn(text string, want map[string]bool, past map[string]string, verb, noun map[string]bool) {
 	var buf [16]byte
 	prev, afterTo := "", "" // prev is lowercase; "" at a clause's start
+	// A headline's subject and verb: "Leeds votes for trams". n counts
+	// the text's words; subject is set when its first is capitalized, and
+	// pending holds a wanted -s word second, a verb if a preposition or an
+	// article follows.
+	n, subject, pending := 0, false, ""
 	for i := 0; i < len(text); {
 		start := i
 		for i < len(text) {
@@ -57,6 +62,7 @@ func verbsIn(text string, want map[string]bool, past map[string]string, verb, no
 		}
 		if i > start && strings.TrimLeft(text[start:i], " \t\n") != "" {
 			prev, afterTo = "", "" // punctuation ends the clause
+			subject, pending = false, ""
 		}
 		start = i
 		for i < len(text) {
@@ -71,6 +77,18 @@ func verbsIn(text string, want map[string]bool, past map[string]string, verb, no
 		}
 		tok := text[start:i]
 		lower := lowerSmall(buf[:0], tok)
+		switch n++; n {
+		case 1:
+			subject = 'A' <= tok[0] && tok[0] <= 'Z'
+		case 2:
+			if subject && want[tok] && len(tok) > 3 && strings.HasSuffix(tok, "s") && !strings.HasSuffix(tok, "ss") {
+				pending = tok
+			}
+		case 3:
+			if pending != "" && afterVerb[string(lower)] {
+				verb[pending] = true
+			}
+		}
 		if afterTo != "" && nounCue[string(lower)] {
 			verb[afterTo] = true // "to land a craft", not "to tax evasion"
 		}
@@ -146,6 +164,10 @@ func wordRuneAt(s string, i int) (n int, word bool) {
 	}
 	return 1, true
 }
+
+// afterVerb are the words that follow a headline's verb: "Leeds votes
+// for", "Bills triple in"; not its noun ("Leeds votes count").
+var afterVerb = set("for to in on at as after over with against into from the a an")
 
 // verbCue and nounCue are the words before a verb and before a noun;
 // cues maps each of them, and "to", to itself.

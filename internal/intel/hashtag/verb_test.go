@@ -21,6 +21,8 @@ func TestVerbs(t *testing.T) {
 		{"a third-person form beside its past", "Leeds votes for trams. Councillors voted on Tuesday.", []string{"votes", "trams"}, map[string]bool{"votes": true}},
 		{"a noun use outweighs the past", "The votes were counted after councillors voted.", []string{"votes"}, nil},
 		{"curly quotes and dashes are not words", "\u201cWho pays\u2014and when?\u201d he asked.", []string{"pays"}, map[string]bool{"pays": true}},
+		{"a headline's subject and verb", "Leeds votes for trams", []string{"votes", "trams"}, map[string]bool{"votes": true}},
+		{"a headline's subject and noun", "Leeds votes count. Voters: votes for all", []string{"votes"}, nil},
 		{"bare forms have no past rule", "Child abuse rose; many were abused as children.", []string{"abuse"}, nil},
 	}
 	for _, tt := range tests {
