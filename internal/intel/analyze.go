@@ -127,7 +127,9 @@ type Decided struct {
 func (a *Analyzer) Decide(p *Prepared) *Decided {
 	t := a.advance(p.doc.Published)
 	d := &Decided{r: Result{Key: p.doc.Key}, t: t, title: p.doc.Title, text: p.text}
+	via := ""
 	if m, ok := a.fp.Find(p.print); ok {
+		via = m.Key
 		d.r.DuplicateOf = m.Key
 		if c, ok := a.canon[m.Key]; ok {
 			d.r.DuplicateOf = c
@@ -138,7 +140,7 @@ func (a *Analyzer) Decide(p *Prepared) *Decided {
 		d.body = strings.Join(p.lines, "\n")
 		d.df = a.vocab.snapshot(p.words)
 	}
-	asg := a.place(p, t, d.r.DuplicateOf, "")
+	asg := a.place(p, t, d.r.DuplicateOf, via, "")
 	d.r.Story, d.r.Merged, d.r.Related = asg.Story, asg.Merged, asg.Related
 	return d
 }
@@ -208,14 +210,18 @@ func (a *Analyzer) Warm(d Doc, r Result) {
 	if story == "" {
 		story = d.Key
 	}
-	asg := a.place(p, t, r.DuplicateOf, story)
+	asg := a.place(p, t, r.DuplicateOf, "", story)
 	a.tagger.tag(asg.Story, nil, r.Hashtags, r.Entities, t)
 }
 
 // place records the article in the fingerprint index and the vocabulary,
 // and puts it in a story: its canonical's when it is a duplicate, story
 // when given, else the clusterer's choice.
-func (a *Analyzer) place(p *Prepared, t time.Time, dupOf, story string) cluster.Assignment {
+// place adds a prepared doc to the window: to story when given, else to
+// the story of its canonical dupOf, else (the canonical has left the
+// window) to that of via, the copy of the window it was found by, else to
+// a story named after the canonical, else where the clusterer puts it.
+func (a *Analyzer) place(p *Prepared, t time.Time, dupOf, via, story string) cluster.Assignment {
 	key := p.doc.Key
 	a.fp.Add(key, p.print)
 	if dupOf != "" {
@@ -236,6 +242,11 @@ func (a *Analyzer) place(p *Prepared, t time.Time, dupOf, story string) cluster.
 	vec := a.vector(st)
 	if story == "" && dupOf != "" {
 		story = a.stories.StoryOf(dupOf)
+		if story == "" && via != "" {
+			// Days after the original, a copy of a copy: the original's
+			// story, which that copy joined.
+			story = a.stories.StoryOf(via)
+		}
 		if story == "" {
 			story = dupOf
 		}

@@ -95,6 +95,25 @@ func TestAnalyzerWindowEviction(t *testing.T) {
 	}
 }
 
+// TestAnalyzerCopyOfEvictedOriginal checks that a copy found days later
+// through an earlier copy joins the original's story after the original
+// has left the window, not a new story named after the original.
+func TestAnalyzerCopyOfEvictedOriginal(t *testing.T) {
+	t0 := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	a := New(Options{Window: 24 * time.Hour, SkipText: true})
+	a.Warm(Doc{Key: "first", Title: "Magnitude 7.0 earthquake hits Peru near Trujillo", Body: quakeRewrite, Published: t0}, Result{Key: "first", Story: "first"})
+	a.Warm(Doc{Key: "orig", Title: "Strong earthquake shakes northern Peru", Body: quakeAP, Published: t0.Add(time.Hour)}, Result{Key: "orig", Story: "first"})
+	r := a.Add(Doc{Key: "copy1", Title: "Quake rattles Peru's north coast", Body: "LIMA (AP) - " + quakeAP, Published: t0.Add(20 * time.Hour)})
+	if r.DuplicateOf != "orig" || r.Story != "first" {
+		t.Fatalf("first copy: got duplicate_of %q story %q, want orig and first", r.DuplicateOf, r.Story)
+	}
+	a.Add(Doc{Key: "other", Title: "Dockworkers strike at Rotterdam", Body: "Dockworkers at the port of Rotterdam walked out on Monday over pay, and ships waited at anchor for a second day.", Published: t0.Add(29 * time.Hour)})
+	r = a.Add(Doc{Key: "copy2", Title: "Peru quake", Body: "LIMA (AP) - " + quakeAP, Published: t0.Add(30 * time.Hour)})
+	if r.DuplicateOf != "orig" || r.Story != "first" {
+		t.Errorf("second copy, its original gone from the window: got duplicate_of %q story %q, want orig and first", r.DuplicateOf, r.Story)
+	}
+}
+
 func TestAnalyzerWarm(t *testing.T) {
 	t0 := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
 	a := New(Options{SkipText: true})
