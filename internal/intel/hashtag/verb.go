@@ -51,6 +51,9 @@ func verbsIn(text string, want map[string]bool, past map[string]string, verb, no
 	// pending holds a wanted -s word second, a verb if a preposition or an
 	// article follows.
 	n, subject, pending := 0, false, ""
+	// lastTakes tells whether the word before this one takes "to" and a
+	// verb (see takesTo); toVerb, whether the word before the last "to" did.
+	lastTakes, toVerb := false, false
 	for i := 0; i < len(text); {
 		start := i
 		for i < len(text) {
@@ -95,7 +98,9 @@ func verbsIn(text string, want map[string]bool, past map[string]string, verb, no
 		afterTo = ""
 		if want[tok] { // a lowercase use: names and headline capitals do not match
 			switch {
-			case verbCue[prev]:
+			case verbCue[prev], prev == "to" && toVerb:
+				// "set to restart magnet shipments": after a verb that
+				// takes one, "to" leads a verb.
 				verb[tok] = true
 			case prev == "to":
 				afterTo = tok
@@ -106,9 +111,17 @@ func verbsIn(text string, want map[string]bool, past map[string]string, verb, no
 		if w, ok := past[tok]; ok {
 			verb[w] = true
 		}
+		if string(lower) == "to" {
+			toVerb = lastTakes
+		}
+		lastTakes = takesTo[string(lower)] // no allocation
 		prev = cueOf(lower)
 	}
 }
+
+// takesTo are the words after which "to" leads a verb ("set to
+// restart", "plans to build"), not a noun ("close to home").
+var takesTo = set("set due going plans plan planned wants want wanted expected aims aim vows vowed seeks seek seeking agrees agreed able likely about has have had needs need tries try tried hopes hope moves moved poised ready ordered asked voted decided refuses refused fails failed threatens threatened promises promised pledges pledged bid continues continue began begins starts started")
 
 // lowerSmall appends the ASCII lowercase of a short token to dst; a long
 // one is no cue word and comes back as is.

@@ -21,6 +21,8 @@ func TestVerbs(t *testing.T) {
 		{"a third-person form beside its past", "Leeds votes for trams. Councillors voted on Tuesday.", []string{"votes", "trams"}, map[string]bool{"votes": true}},
 		{"a noun use outweighs the past", "The votes were counted after councillors voted.", []string{"votes"}, nil},
 		{"curly quotes and dashes are not words", "\u201cWho pays\u2014and when?\u201d he asked.", []string{"pays"}, map[string]bool{"pays": true}},
+		{"to after a verb that takes one", "Trade deal set to restart magnet shipments", []string{"restart", "magnet"}, map[string]bool{"restart": true}},
+		{"to after another word", "The plant is close to home and to tax evasion", []string{"home", "tax"}, nil},
 		{"a headline's subject and verb", "Leeds votes for trams", []string{"votes", "trams"}, map[string]bool{"votes": true}},
 		{"a headline's subject and noun", "Leeds votes count. Voters: votes for all", []string{"votes"}, nil},
 		{"bare forms have no past rule", "Child abuse rose; many were abused as children.", []string{"abuse"}, nil},
