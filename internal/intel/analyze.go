@@ -215,12 +215,10 @@ func (a *Analyzer) Warm(d Doc, r Result) {
 }
 
 // place records the article in the fingerprint index and the vocabulary,
-// and puts it in a story: its canonical's when it is a duplicate, story
-// when given, else the clusterer's choice.
-// place adds a prepared doc to the window: to story when given, else to
-// the story of its canonical dupOf, else (the canonical has left the
-// window) to that of via, the copy of the window it was found by, else to
-// a story named after the canonical, else where the clusterer puts it.
+// and puts it in a story: story when given; for a duplicate, its
+// canonical dupOf's, else (the canonical has left the window) that of via,
+// the copy of the window it was found through, else one named after the
+// canonical; else the clusterer's choice.
 func (a *Analyzer) place(p *Prepared, t time.Time, dupOf, via, story string) cluster.Assignment {
 	key := p.doc.Key
 	a.fp.Add(key, p.print)

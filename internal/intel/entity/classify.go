@@ -13,12 +13,13 @@ import (
 // sayVerbs after or before a name mark a person.
 var sayVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "wrote": true, "asked": true, "explained": true, "argued": true, "stated": true}
 
-// classify trims a span to its name and types it: the name is
-// sp.words[lo:lo+len(words)]; no words means not an entity.
+// classify trims a span to its name and types it: the name is the words
+// sp.words[lo:lo+len(words)], or for a place written in capitals their
+// title-cased forms ("OTTAWA" is Ottawa); no words means not an entity.
 // e.lowerSeen holds the words the text also writes in lowercase: such a
 // word capitalized at a sentence start is an ordinary word, not a name.
 // Every word of a span is a capitalized token or a connector, whose lower
-// field is its strings.ToLower.
+// field is its strings.ToLower (an initial's without its period).
 func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 	words = sp.words
 	if sp.first && len(words) > 0 && e.lowerSeen[e.toks[sp.pos].lower] && !places[string(e.join(words))] {
@@ -45,14 +46,15 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 		if titles[w] && !(len(words) > 1 && isOrgSpan(words)) {
 			words, lo, person = words[1:], lo+1, true
 			if len(words) > 0 && words[0] == "of" {
-				// "Secretary of State Hillary Clinton": the name starts at
-				// a given name, or after one word of office; "Director of
-				// Public Relations" is an office, no name.
+				// "Secretary of State Hillary Clinton", "Secretary of
+				// Homeland Security Kristi Noem": the name starts at a given
+				// name, or is the last two words; "Director of Public
+				// Relations" is an office, no name.
 				k := slices.IndexFunc(words, func(w string) bool { return firstNames[w] })
 				switch {
 				case k > 0:
 				case len(words) >= 4:
-					k = 2
+					k = len(words) - 2
 				default:
 					return 0, nil, ""
 				}
@@ -75,7 +77,9 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 	// "Treasury Secretary Scott Bessent": a title inside the span starts
 	// the person's name.
 	for i := len(words) - 2; i >= 1; i-- {
-		if titles[trimDot(words[i])] && !isOrgSpan(words) {
+		// "Ohio Department of Health Director Bruce Vanderhoff": what
+		// follows the title is the name, unless it is an organisation's.
+		if titles[trimDot(words[i])] && !connector(strings.ToLower(words[i+1])) && !isOrgSpan(words[i+1:]) {
 			words, lo, person = words[i+1:], lo+i+1, true
 			break
 		}
@@ -94,7 +98,7 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 	// "Boston Red Sox President": a role after a name is the next
 	// name's.
 	next, role := sp.next, false
-	for len(words) > 1 && trailingRole(words[len(words)-1]) && !isOrgSpan(words) {
+	for len(words) > 1 && trailingRole(words[len(words)-1]) && !isOrgSpan(words) && !(len(words) == 2 && firstNames[words[0]]) {
 		words, next, role = words[:len(words)-1], "", true
 	}
 	if role && len(words) == 1 && !known(words[0]) && !orgs[words[0]] && !isAcronym(words[0]) {
@@ -102,7 +106,9 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 	}
 	// "the Kraft plant Thursday": a day or month after a name dates the
 	// news, and a verb after it is not the name's.
-	for len(words) > 1 && dateWords[words[len(words)-1]] {
+	// "Black Friday" and "Super Tuesday" are names of days: a day goes
+	// when what is left is a name of two words or a known one.
+	for len(words) > 1 && dateWords[words[len(words)-1]] && (len(words) > 2 || known(words[0]) || orgs[words[0]]) {
 		words, next = words[:len(words)-1], ""
 	}
 	for len(words) > 0 && connector(e.toks[sp.pos+lo+len(words)-1].lower) {
@@ -121,10 +127,10 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 	case isPlaceSpan(words, false):
 		return lo, words, tidings.EntityPlace
 	}
-	if allCaps(words) {
+	if allCaps(words) && !orgs[string(name)] {
 		// "OTTAWA, Ont. -": a dateline, or a known place, in capitals.
 		titled := titleCase(words)
-		if places[strings.Join(titled, " ")] || e.dateline(sp.pos+lo, len(words)) && !notNames[titled[0]] && !notDatelines[titled[0]] {
+		if places[strings.Join(titled, " ")] || e.dateline(sp.pos+lo, len(words)) && !notNames[titled[0]] && !notDatelines[titled[0]] && !firstNames[titled[0]] {
 			return lo, titled, tidings.EntityPlace
 		}
 	}
@@ -202,13 +208,19 @@ func isOrgSpan(words []string) bool {
 	return false
 }
 
-// trailingRole reports a title or its qualifier ending a span, where it
-// belongs to the name that follows: "Boston Red Sox President".
-// Justice ends names of courts and departments more often.
-func trailingRole(w string) bool {
-	w = trimDot(w)
-	return (titles[w] || roleWords[w]) && w != "Justice"
-}
+// trailingRole reports an office ending a span, where it belongs to the
+// name that follows: "Boston Red Sox President". Titles that are also
+// surnames or parts of names (King, Judge, Major, Star, General,
+// Justice) are left out.
+func trailingRole(w string) bool { return trailingRoles[trimDot(w)] }
+
+var trailingRoles = set(`President, Vice, Senior, Assistant, Acting, Interim, Associate, Secretary, Minister,
+Senator, Sen, Rep, Representative, Congressman, Congresswoman, Gov, Governor, Mayor, Chancellor, Premier,
+Prime Minister, Commissioner, Ambassador, Spokesman, Spokeswoman, Spokesperson, Coach, Manager, CEO,
+Chairman, Chairwoman, Director, Executive, Chief, Founder, Analyst, Economist, Editor, Sheriff,
+Undersheriff, Prosecutor, Attorney, Deputy, Superintendent, Officer, Detective, Inspector, Capt, Captain,
+Lt, Sgt, Sergeant, Lieutenant, Commander, Constable, Trooper, Councilman, Councilwoman, Treasurer,
+Spokesmen, Head`)
 
 func trimDot(s string) string { return strings.TrimSuffix(s, ".") }
 
@@ -292,10 +304,14 @@ func titleCase(words []string) []string {
 }
 
 // dateline reports whether the n tokens at i open a line and are
-// followed by a comma, a dash or a parenthesis: "GUELPH -", "MANILA,
-// Philippines", "LOS ANGELES (AP)".
+// followed by a dash, a parenthesis, or a comma and a capital: "GUELPH -",
+// "MANILA, Philippines", "LOS ANGELES (AP)"; not "NASA, which". A single
+// word needs five letters: four-letter capitals are mostly acronyms.
 func (e *extractor) dateline(i, n int) bool {
 	toks := e.toks
+	if n == 1 && utf8.RuneCountInString(toks[i].text) < 5 {
+		return false
+	}
 	if i > 0 {
 		start := toks[i].end - len(toks[i].text)
 		if toks[i].poss || start < toks[i-1].end || strings.IndexByte(e.s[toks[i-1].end:start], '\n') < 0 {
@@ -303,7 +319,11 @@ func (e *extractor) dateline(i, n int) bool {
 		}
 	}
 	after := strings.TrimLeft(e.s[toks[i+n-1].end:], " \t")
-	for _, p := range [...]string{",", "-", "(", "—", "–"} {
+	if rest, ok := strings.CutPrefix(after, ","); ok {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " \t"))
+		return unicode.IsUpper(r)
+	}
+	for _, p := range [...]string{"-", "(", "—", "–"} {
 		if strings.HasPrefix(after, p) {
 			return true
 		}
@@ -373,14 +393,12 @@ Senators, Flyers, Penguins, Sharks, Kraken, Blues, Lightning, Maple Leafs, Canuc
 Capitals`)
 
 // sharedNicknames are team nicknames that name other things as often
-// ("Indians", "Royals", "Senators"): a team only after its city.
+// ("Indians", "Royals", "Senators"): a team only as the end of a longer
+// name ("Cleveland Indians").
 var sharedNicknames = set(`Indians, Athletics, Royals, Tigers, Cardinals, Senators, Stars, Blues, Capitals,
 Kings, Saints, Eagles, Pirates, Reds, Nationals, Giants, Lions, Bears, Rockets, Jets, Hawks, Sharks,
 Bills, Chiefs, Titans, Rangers, Twins, Angels, Dolphins, Devils, Ducks, Flames, Hurricanes, Panthers,
 Islanders, Wizards, Warriors, Patriots, Vikings, Raiders, Commanders, Guardians, Predators, Braves`)
-
-// roleWords qualify a title before it: "Senior Vice President".
-var roleWords = set(`Vice, Senior, Assistant, Acting, Interim, Associate, Head, General`)
 
 // placeFirst reports whether the words open with a place of two or three
 // words: "New York Yankees" keeps its New.

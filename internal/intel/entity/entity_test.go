@@ -288,6 +288,33 @@ func TestExtractNames(t *testing.T) {
 			notWant: []string{"P.J", "U.S. Officials", "of State Hillary Rodham Clinton", "of Public Relations", "Public Relations", "Industry", "Texas Department of Criminal", "Surrey Fire"},
 		},
 		{
+			name: "surnames that are titles, named days, and sentence ends after a letter",
+			text: "Aaron Judge homered twice, and Stephen King wrote about it. Shoppers crowded the stores on Black Friday, and Black Friday sales rose.\nThe war ended in World War I. The Allies met. Take vitamin D. Researchers said so. He moved to Raleigh, N.C. The Carolina Panthers won.",
+			want: []tidings.Entity{
+				{Text: "Aaron Judge", Type: tidings.EntityPerson},
+				{Text: "Stephen King", Type: tidings.EntityPerson},
+				{Text: "Black Friday", Type: tidings.EntityOther},
+				{Text: "N.C", Type: tidings.EntityPlace},
+				{Text: "Carolina Panthers", Type: tidings.EntityOrg},
+			},
+			notWant: []string{"Aaron", "Stephen", "Black", "I. The Allies", "D. Researchers", "N.C. The Carolina Panthers"},
+		},
+		{
+			name: "offices of several words and organisations before a title",
+			text: "Secretary of Homeland Security Kristi Noem spoke, and Ohio Department of Health Director Bruce Vanderhoff said the tests were clean.",
+			want: []tidings.Entity{
+				{Text: "Kristi Noem", Type: tidings.EntityPerson},
+				{Text: "Bruce Vanderhoff", Type: tidings.EntityPerson},
+			},
+			notWant: []string{"Security Kristi Noem", "Ohio Department of Health Director Bruce Vanderhoff"},
+		},
+		{
+			name:    "capitals that open a line are no dateline without a dash or a capital after the comma",
+			text:    "NASA, which runs the mission, said the launch was near.\nJOHN SMITH, 45, of Leeds was charged on Monday with the theft.\nGUELPH, Ont. - The road reopened after a day.",
+			want:    []tidings.Entity{{Text: "Guelph", Type: tidings.EntityPlace}},
+			notWant: []string{"Nasa", "John Smith"},
+		},
+		{
 			name: "a surname that said something makes its full name a person's",
 			text: "Mo Cheeks was hired as coach of the team on a long day. Cheeks said he was happy, and the fans cheered.",
 			want: []tidings.Entity{{Text: "Mo Cheeks", Type: tidings.EntityPerson}},

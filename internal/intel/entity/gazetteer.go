@@ -47,7 +47,7 @@ Hawaii, Idaho, Illinois, Indiana, Iowa, Kansas, Kentucky, Louisiana, Maine, Mary
 Michigan, Minnesota, Mississippi, Missouri, Montana, Nebraska, Nevada, New Hampshire, New Jersey,
 New Mexico, New York, North Carolina, North Dakota, Ohio, Oklahoma, Oregon, Pennsylvania, Rhode Island,
 South Carolina, South Dakota, Tennessee, Texas, Utah, Vermont, Virginia, Washington, West Virginia,
-Wisconsin, Wyoming`
+Wisconsin, Wyoming, N.C, S.C, N.J, N.H, N.M, N.D, S.D, R.I`
 
 const regions = `Africa, Asia, Europe, North America, South America, Latin America, Central America,
 Antarctica, Arctic, Oceania, Middle East, Mideast, Near East, Far East, Southeast Asia, South Asia,

@@ -14,8 +14,8 @@ import (
 
 // token is a word with the facts span finding needs.
 type token struct {
-	text    string
-	lower   string // strings.ToLower(text)
+	text    string // the word; initials keep their period ("D.", "P.J.")
+	lower   string // strings.ToLower of the word, without that period
 	end     int    // byte offset just past the token as tokenized, before any possessive
 	capital bool   // starts with an uppercase letter
 	acronym bool   // two or more letters, all uppercase
@@ -113,7 +113,7 @@ func (e *extractor) prepare(s, lang string) bool {
 		e.scan(k, len(s))
 	}
 	if n := len(e.toks); n > 0 {
-		e.finish(n-1, s[e.toks[n-1].end:])
+		e.finish(n-1, s[e.toks[n-1].end:], "")
 	}
 	return true
 }
@@ -139,7 +139,7 @@ func (e *extractor) scan(from, to int) {
 	tokenize.EachToken(s[from:to], func(word, wlower string, start int) {
 		start += from
 		if n := len(e.toks); n > 0 {
-			e.finish(n-1, s[e.toks[n-1].end:start])
+			e.finish(n-1, s[e.toks[n-1].end:start], word)
 		}
 		text := word
 		// Possessives end a name: "Bessent's" is "Bessent".
@@ -167,16 +167,16 @@ func (e *extractor) scan(from, to int) {
 
 // finish decides from the gap that follows token i whether a boundary
 // follows it and a sentence starts after it.
-func (e *extractor) finish(i int, gap string) {
+func (e *extractor) finish(i int, gap, next string) {
 	tk := &e.toks[i]
 	if !tk.poss && len(gap) > 1 && gap[0] == '.' && strings.TrimRight(gap, " ") == "." && titles[tk.text] {
 		// "Mr. Smith": the period belongs to the title.
 		gap = " "
 	}
-	if !tk.poss && tk.capital && strings.TrimRight(gap, " ") == "." && len(gap) > 1 &&
-		(len(tk.text) == 1 && i > 0 && e.toks[i-1].name && !e.toks[i-1].brk || initials(tk.text)) {
+	if !tk.poss && tk.capital && strings.TrimRight(gap, " ") == "." && len(gap) > 1 && nameAfter(next) &&
+		(len(tk.text) == 1 && i > 0 && middleInitial(tk.text, &e.toks[i-1]) || initials(tk.text)) {
 		// "Jumaane D. Williams", "P.J. Carlesimo": initials, with their
-		// period.
+		// period, when a name follows.
 		tk.text = e.s[tk.end-len(tk.text) : tk.end+1]
 		gap = " "
 	}
@@ -292,7 +292,30 @@ func (e *extractor) findSpans() {
 }
 
 // initials reports a given name written as two initials ("P.J", its last
-// period cut by the tokenizer), not a place or body ("U.S", "U.N").
+// period cut by the tokenizer), not a place, a body or a time ("U.S",
+// "N.C", "U.N", "A.M").
 func initials(w string) bool {
-	return len(w) == 3 && w[1] == '.' && 'A' <= w[0] && w[0] <= 'Z' && 'A' <= w[2] && w[2] <= 'Z' && !places[w] && !orgs[w] && w != "U.N" && w != "E.U"
+	return len(w) == 3 && w[1] == '.' && 'A' <= w[0] && w[0] <= 'Z' && 'A' <= w[2] && w[2] <= 'Z' && !places[w] && !orgs[w] && !abbreviations[w]
+}
+
+var abbreviations = set(`A.M, P.M, A.D, B.C, U.N, E.U, U.K, U.S, D.C, L.A, N.Y, N.J, N.C, S.C, N.H, N.M, N.D, S.D, W.V,
+R.I, T.V, P.E, N.B, N.S, P.O, R.N, M.D, B.A, M.A, M.P, Q.C, K.C, S.F`)
+
+// middleInitial reports whether the letter w after the token prev is a
+// middle initial ("Jumaane D."), not a letter that ends a sentence ("World
+// War I.", "vitamin D.", "Plan B.").
+func middleInitial(w string, prev *token) bool {
+	return w != "I" && prev.name && !prev.brk && !letterNouns[prev.text]
+}
+
+// letterNouns are the words a letter follows as a label.
+var letterNouns = set(`Vitamin, Plan, Type, Class, Category, Grade, Gen, Part, Section, Article, Appendix,
+Group, Division, Formula, War, Hepatitis, Level, Stage, Phase, Option, Model, Series, Exhibit, Schedule,
+Terminal, Gate, Block, Pier, Platform, Wing, Unit, Row, Car, Line, Route, Building, Ward, Tier, League`)
+
+// nameAfter reports whether the word after initials continues a name: a
+// capitalized word that is no sentence opener ("The") or honorific.
+func nameAfter(next string) bool {
+	r, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsUpper(r) && !notNames[next] && !isAcronym(next)
 }

@@ -74,6 +74,12 @@ func FromText(title, body string, keyphrases []string, entities []tidings.Entity
 			}
 		}
 	}
+	var persons [][]string // the words of the people's names
+	for _, e := range entities {
+		if e.Type == tidings.EntityPerson {
+			persons = append(persons, words(e.Text))
+		}
+	}
 	for i, p := range keyphrases {
 		fs := strings.Fields(p)
 		if len(fs) == 1 && inPhrase[p] {
@@ -92,7 +98,7 @@ func FromText(title, body string, keyphrases []string, entities []tidings.Entity
 		}
 		// "hillary rodham" and "rodham clinton" are parts of one
 		// person's name, and stand for it.
-		if name := personOf(ws, entities); name != nil {
+		if name := personOf(ws, persons); name != nil {
 			cands = append(cands, cand{name, 1 / float64(best+1), len(cands)})
 			continue
 		}
@@ -390,17 +396,14 @@ func dateWord(w string) bool {
 	return false
 }
 
-// personOf returns the words of the person's name of which the words of a
-// keyphrase of two or more words are a part, or nil.
-func personOf(fs []string, entities []tidings.Entity) []string {
+// personOf returns the words of the person's name (of names, the words
+// of people's names) of which the words fs of a keyphrase of two or more
+// words are a part, or nil.
+func personOf(fs []string, names [][]string) []string {
 	if len(fs) < 2 {
 		return nil
 	}
-	for _, e := range entities {
-		if e.Type != tidings.EntityPerson {
-			continue
-		}
-		ws := words(e.Text)
+	for _, ws := range names {
 		if len(ws) <= len(fs) {
 			continue
 		}
@@ -420,8 +423,10 @@ func personOf(fs []string, entities []tidings.Entity) []string {
 	return nil
 }
 
-// titleAbbrev are abbreviated titles, which a tag never holds.
-var titleAbbrev = set("capt lt sgt gov sen rep gen col adm cmdr det insp supt cpl pvt maj mr mrs ms dr prof st rev")
+// titleAbbrev are abbreviated titles, which a tag never holds; those that
+// are also words of topics ("gen z", "dr congo", "st louis", "ms
+// patients") are not listed.
+var titleAbbrev = set("capt lt sgt col adm cmdr det insp supt cpl pvt maj mr mrs prof rev")
 
 // measures returns the keyphrases of two or more words that the texts
 // only ever write after a number: "pound tram" of "a 410 million pound
@@ -448,7 +453,7 @@ func measures(keyphrases []string, texts ...string) map[string]bool {
 			if at > 0 && wordByte(text[at-1]) || end < len(text) && wordByte(text[end]) {
 				continue // inside a longer word
 			}
-			if numberWord(lastWord(text[:at])) {
+			if w, k := lastWord(text[:at]); numberWord(w) && !glued(text[:k]) && !year(w) {
 				afterNumber++
 			} else {
 				other++
@@ -468,14 +473,27 @@ func wordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c >= 0x80
 }
 
-// lastWord returns the word that ends s, after any spaces.
-func lastWord(s string) string {
-	s = strings.TrimRight(s, " \t")
-	i := len(s)
-	for i > 0 && (wordByte(s[i-1]) || s[i-1] == ',' || s[i-1] == '.') {
+// lastWord returns the word that ends s, after any spaces, and where it
+// starts in s.
+func lastWord(s string) (string, int) {
+	t := strings.TrimRight(s, " \t")
+	i := len(t)
+	for i > 0 && (wordByte(t[i-1]) || t[i-1] == ',' || t[i-1] == '.') {
 		i--
 	}
-	return s[i:]
+	return t[i:], i
+}
+
+// glued reports whether s ends in a hyphen or a letter: a number after
+// it is part of a name ("Covid-19", "F35").
+func glued(s string) bool {
+	return s != "" && (s[len(s)-1] == '-' || 'a' <= s[len(s)-1] && s[len(s)-1] <= 'z')
+}
+
+// year reports a year ("2026 World Cup"), which dates a topic and does
+// not measure it.
+func year(w string) bool {
+	return len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && numberWord(w)
 }
 
 // numberWord reports a number written in figures ("410", "1,200",

@@ -11,8 +11,9 @@ import (
 // tram") makes no tag, while a currency's own news ("dollar slide") does.
 func TestFromTextMeasures(t *testing.T) {
 	body := "The council approved a 410 million pound tram extension. The 2 million pound tram plan is old. The dollar slide went on, and the dollar slide worried traders."
-	got := FromText("Leeds approves £410m pound tram line", body, []string{"pound tram", "dollar slide", "tram extension"}, nil, 5)
-	if diff := cmp.Diff([]string{"DollarSlide", "TramExtension"}, got); diff != "" {
+	body += " Fans bought tickets for the 2026 world cup, and Covid-19 vaccine mandates ended."
+	got := FromText("Leeds approves £410m pound tram line", body, []string{"pound tram", "dollar slide", "tram extension", "world cup", "vaccine mandates"}, nil, 5)
+	if diff := cmp.Diff([]string{"DollarSlide", "TramExtension", "WorldCup", "VaccineMandates"}, got); diff != "" {
 		t.Errorf("FromText (-want +got):\n%s", diff)
 	}
 }

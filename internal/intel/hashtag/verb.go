@@ -120,8 +120,9 @@ func verbsIn(text string, want map[string]bool, past map[string]string, verb, no
 }
 
 // takesTo are the words after which "to" leads a verb ("set to
-// restart", "plans to build"), not a noun ("close to home").
-var takesTo = set("set due going plans plan planned wants want wanted expected aims aim vows vowed seeks seek seeking agrees agreed able likely about has have had needs need tries try tried hopes hope moves moved poised ready ordered asked voted decided refuses refused fails failed threatens threatened promises promised pledges pledged bid continues continue began begins starts started")
+// restart", "plans to build"), not a noun ("close to home", "due to
+// weather", "moves to Paris").
+var takesTo = set("set plans plan planned wants want wanted expected aims aim vows vowed seeks seek seeking agrees agreed able likely has have had needs need tries try tried hopes hope poised ready ordered asked voted decided refuses refused fails failed threatens threatened promises promised pledges pledged bid continues continue began begins starts started")
 
 // lowerSmall appends the ASCII lowercase of a short token to dst; a long
 // one is no cue word and comes back as is.
@@ -178,9 +179,10 @@ func wordRuneAt(s string, i int) (n int, word bool) {
 	return 1, true
 }
 
-// afterVerb are the words that follow a headline's verb: "Leeds votes
-// for", "Bills triple in"; not its noun ("Leeds votes count").
-var afterVerb = set("for to in on at as after over with against into from the a an")
+// afterVerb are the words that follow a headline's verb ("Leeds votes
+// for trams", "Council approves the plan") and seldom its noun: not "on"
+// or "in" ("Oil prices on track", "Tesla sales in Europe slump").
+var afterVerb = set("for to against into the a an")
 
 // verbCue and nounCue are the words before a verb and before a noun;
 // cues maps each of them, and "to", to itself.

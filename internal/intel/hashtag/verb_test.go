@@ -23,6 +23,8 @@ func TestVerbs(t *testing.T) {
 		{"curly quotes and dashes are not words", "\u201cWho pays\u2014and when?\u201d he asked.", []string{"pays"}, map[string]bool{"pays": true}},
 		{"to after a verb that takes one", "Trade deal set to restart magnet shipments", []string{"restart", "magnet"}, map[string]bool{"restart": true}},
 		{"to after another word", "The plant is close to home and to tax evasion", []string{"home", "tax"}, nil},
+		{"due to is no verb's", "Flights were cancelled due to weather", []string{"weather"}, nil},
+		{"a headline's subject before on or in", "Oil prices on track for weekly gain. Tesla sales in Europe slump", []string{"prices", "sales"}, nil},
 		{"a headline's subject and verb", "Leeds votes for trams", []string{"votes", "trams"}, map[string]bool{"votes": true}},
 		{"a headline's subject and noun", "Leeds votes count. Voters: votes for all", []string{"votes"}, nil},
 		{"bare forms have no past rule", "Child abuse rose; many were abused as children.", []string{"abuse"}, nil},
