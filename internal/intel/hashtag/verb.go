@@ -8,10 +8,13 @@ import "strings"
 // after "to" when an article follows ("to land a craft", not "to tax
 // evasion"); after an article, a possessive or "of" it is a noun ("the
 // land"); a third-person form whose past the text also writes is a verb
-// ("votes" beside "voted", see pastForms). Only the words just before
-// and after a use count, within its clause. A keyphrase is lowercase and
-// cut from its sentence, so "pays" or "restart magnet" can read as a
-// topic; the text tells it is not. Words used neither way, or only
+// ("votes" beside "voted", see pastForms); after "to" that follows a verb
+// taking one ("set to restart"), and second in a headline after a
+// capitalized subject, before "for", "to" or an article ("Leeds votes for
+// trams"), a word is a verb too. Only the words just before and after a
+// use count, within its clause. A keyphrase is lowercase and cut from its
+// sentence, so "pays" or "restart magnet" can read as a topic; the text
+// tells it is not. Words used neither way, or only
 // capitalized (a name, or a headline's capitals), are left alone.
 func Verbs(words []string, texts ...string) map[string]bool {
 	if len(words) == 0 {
@@ -46,11 +49,11 @@ func Verbs(words []string, texts ...string) map[string]bool {
 func verbsIn(text string, want map[string]bool, past map[string]string, verb, noun map[string]bool) {
 	var buf [16]byte
 	prev, afterTo := "", "" // prev is lowercase; "" at a clause's start
-	// A headline's subject and verb: "Leeds votes for trams". n counts
+	// A headline's subject and verb: "Leeds votes for trams". nth counts
 	// the text's words; subject is set when its first is capitalized, and
-	// pending holds a wanted -s word second, a verb if a preposition or an
-	// article follows.
-	n, subject, pending := 0, false, ""
+	// pending holds a wanted -s word second, a verb if a word of afterVerb
+	// follows.
+	nth, subject, pending := 0, false, ""
 	// lastTakes tells whether the word before this one takes "to" and a
 	// verb (see takesTo); toVerb, whether the word before the last "to" did.
 	lastTakes, toVerb := false, false
@@ -80,7 +83,7 @@ func verbsIn(text string, want map[string]bool, past map[string]string, verb, no
 		}
 		tok := text[start:i]
 		lower := lowerSmall(buf[:0], tok)
-		switch n++; n {
+		switch nth++; nth {
 		case 1:
 			subject = 'A' <= tok[0] && tok[0] <= 'Z'
 		case 2:
