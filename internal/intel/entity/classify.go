@@ -68,7 +68,7 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 			continue
 		}
 		// "European Central Bank" keeps its demonym; "European leaders" do not.
-		if notNames[w] && !(orgStarts[w] && len(words) > 1 && isOrgSpan(words)) && !placeFirst(words) {
+		if notNames[w] && !(orgStarts[w] && len(words) > 1 && isOrgSpan(words)) && !e.placeFirst(words) {
 			words, lo = words[1:], lo+1
 			continue
 		}
@@ -130,7 +130,7 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 	if allCaps(words) && !orgs[string(name)] {
 		// "OTTAWA, Ont. -": a dateline, or a known place, in capitals.
 		titled := titleCase(words)
-		if places[strings.Join(titled, " ")] || e.dateline(sp.pos+lo, len(words)) && !notNames[titled[0]] && !notDatelines[titled[0]] && !firstNames[titled[0]] {
+		if places[string(e.join(titled))] || e.dateline(sp.pos+lo, len(words)) && !notNames[titled[0]] && !notDatelines[titled[0]] && !firstNames[titled[0]] {
 			return lo, titled, tidings.EntityPlace
 		}
 	}
@@ -402,9 +402,9 @@ Islanders, Wizards, Warriors, Patriots, Vikings, Raiders, Commanders, Guardians,
 
 // placeFirst reports whether the words open with a place of two or three
 // words: "New York Yankees" keeps its New.
-func placeFirst(words []string) bool {
+func (e *extractor) placeFirst(words []string) bool {
 	for n := 2; n <= 3 && n < len(words); n++ {
-		if places[strings.Join(words[:n], " ")] {
+		if places[string(e.join(words[:n]))] {
 			return true
 		}
 	}

@@ -292,14 +292,14 @@ func (e *extractor) findSpans() {
 }
 
 // initials reports a given name written as two initials ("P.J", its last
-// period cut by the tokenizer), not a place, a body or a time ("U.S",
-// "N.C", "U.N", "A.M").
+// period cut by the tokenizer), not a place ("U.S", "N.C", in places), a
+// body or a time ("U.N", "A.M").
 func initials(w string) bool {
 	return len(w) == 3 && w[1] == '.' && 'A' <= w[0] && w[0] <= 'Z' && 'A' <= w[2] && w[2] <= 'Z' && !places[w] && !orgs[w] && !abbreviations[w]
 }
 
-var abbreviations = set(`A.M, P.M, A.D, B.C, U.N, E.U, U.K, U.S, D.C, L.A, N.Y, N.J, N.C, S.C, N.H, N.M, N.D, S.D, W.V,
-R.I, T.V, P.E, N.B, N.S, P.O, R.N, M.D, B.A, M.A, M.P, Q.C, K.C, S.F`)
+var abbreviations = set(`A.M, P.M, A.D, B.C, U.N, E.U, W.V, T.V, P.E, N.B, N.S, P.O, R.N, M.D, B.A, M.A, M.P, Q.C,
+K.C, S.F`)
 
 // middleInitial reports whether the letter w after the token prev is a
 // middle initial ("Jumaane D."), not a letter that ends a sentence ("World
