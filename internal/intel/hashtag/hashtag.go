@@ -80,12 +80,42 @@ func FromText(title, body string, keyphrases []string, entities []tidings.Entity
 			persons = append(persons, words(e.Text))
 		}
 	}
+	// Names are whole: "hasim rahman" stays beside "sluggish hasim
+	// rahman", "species act" gives way to "endangered species act".
+	names := make([]string, 0, len(entities))
+	for _, e := range entities {
+		names = append(names, strings.ToLower(strings.Join(words(e.Text), " ")))
+	}
+	var textWords []string
+	tails := tailFragments(keyphrases, func(p, q string) bool {
+		if slices.ContainsFunc(names, func(n string) bool { return n == p || strings.HasSuffix(n, " "+p) }) && !slices.Contains(names, q) {
+			return false
+		}
+		if textWords == nil {
+			textWords = words(title + "\n" + body)
+		}
+		if intoName(textWords, strings.Fields(q)) {
+			return false // "sluggish Hasim Rahman", "bans Vagina Monologues"
+		}
+		fs := strings.Fields(q)
+		// "biggest ports idle" is no better than "ports idle".
+		return !adjective[fs[0]] && !superlative[fs[0]] && !verbLike(fs) && nounLike(fs) &&
+			!slices.ContainsFunc(fs, func(w string) bool { return verbs[w] || titleAbbrev[w] })
+	})
 	for i, p := range keyphrases {
 		fs := strings.Fields(p)
 		if len(fs) == 1 && inPhrase[p] {
 			continue
 		}
+		if _, ok := tails[p]; ok {
+			continue
+		}
 		best := i
+		for q, longer := range tails {
+			if longer == p {
+				best = min(best, slices.Index(keyphrases, q))
+			}
+		}
 		for _, w := range fs {
 			if r, ok := rank[w]; ok && r < best {
 				best = r
@@ -107,6 +137,14 @@ func FromText(title, body string, keyphrases []string, entities []tidings.Entity
 		}
 		if verbLike(fs) || !nounLike(fs) || measured[p] || slices.ContainsFunc(fs, func(w string) bool { return verbs[w] }) {
 			continue
+		}
+		if len(fs) > 1 {
+			if textWords == nil {
+				textWords = words(title + "\n" + body)
+			}
+			if _, into := nameRun(textWords, fs); into {
+				continue // "sluggish hasim" of "a sluggish Hasim Rahman"
+			}
 		}
 		s := 1 / float64(best+1)
 		if len(ws) == 2 {
@@ -157,6 +195,84 @@ func FromText(title, body string, keyphrases []string, entities []tidings.Entity
 	return out
 }
 
+// maxFragmentOf bounds the phrases whose tail fragments give way to them:
+// "rare earth magnets" makes a readable tag, longer phrases seldom do.
+const maxFragmentOf = 3
+
+// tailFragments maps each keyphrase of two or more words that straddles
+// two parts of a longer keyphrase to that phrase: "earth magnets" ends
+// "rare earth magnets" and begins inside "rare earth", another keyphrase,
+// so its tag (#EarthMagnets) reads as a topic that is none. The longer
+// phrase, when ok accepts it and it has at most maxFragmentOf words, takes
+// the fragment's place. The head part stays ("rare earth" is a topic of
+// its own), and so does a tail whose head is no keyphrase ("container
+// terminals" of "shuts container terminals"). ok(p, q) tells whether q may
+// take the place of p.
+func tailFragments(keyphrases []string, ok func(p, q string) bool) map[string]string {
+	var out map[string]string
+	for _, p := range keyphrases {
+		n := strings.Count(p, " ") + 1
+		if n < 2 {
+			continue
+		}
+		for _, q := range keyphrases {
+			m := strings.Count(q, " ") + 1
+			if m <= n || m > maxFragmentOf || !strings.HasSuffix(q, " "+p) {
+				continue
+			}
+			if head := q[:strings.LastIndexByte(q, ' ')]; !slices.Contains(keyphrases, head) || !ok(p, q) {
+				continue
+			}
+			if out == nil {
+				out = map[string]string{}
+			}
+			if _, seen := out[p]; !seen {
+				out[p] = q
+			}
+		}
+	}
+	return out
+}
+
+// intoName reports whether the text never writes the phrase ws
+// (lowercase words), or writes it with a lowercase first word and a
+// capitalized second one: the second begins a name, which the first does
+// not belong to ("sluggish Hasim Rahman", "bans Vagina Monologues"; not
+// "Ilkley bakery cuts").
+func intoName(text, ws []string) bool {
+	found, into := nameRun(text, ws)
+	return !found || into
+}
+
+// nameRun reports whether the text writes the phrase ws, and whether it
+// ever does so with a lowercase first word and a capitalized second one.
+func nameRun(text, ws []string) (found, into bool) {
+	for i := 0; i+len(ws) <= len(text); i++ {
+		match := true
+		for j, w := range ws {
+			if !strings.EqualFold(text[i+j], w) {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		found = true
+		if len(ws) > 1 && !upperFirst(text[i]) && upperFirst(text[i+1]) {
+			return true, true
+		}
+	}
+	return found, false
+}
+
+func upperFirst(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
 // verbLike reports single keyphrase words that read as verbs, not topics
 // ("terminated", "claiming"). Phrases are left alone: "endangered species"
 // and "armed forces" are topics. Entities are exempt: they are names.
@@ -190,7 +306,7 @@ func nounLike(ws []string) bool {
 		}
 	}
 	first, last := ws[0], ws[len(ws)-1]
-	if direction[last] {
+	if direction[last] || superlative[first] {
 		return false
 	}
 	// "-ed" ends a clause ("lander touched") but begins a topic ("armed
@@ -206,7 +322,7 @@ func nounLike(ws []string) bool {
 // adjective ("dangerous", "southern", "clear"). Nouns ending like
 // adverbs ("family", "rally") are kept.
 func modifier(w string) bool {
-	if adjective[w] {
+	if adjective[w] || superlative[w] {
 		return true
 	}
 	if strings.HasSuffix(w, "ly") && !lyNoun[w] {
@@ -218,6 +334,10 @@ func modifier(w string) bool {
 // adjective lists common adjectives and ordinals of news text.
 var adjective = set("clear direct local proper improper general major minor former latest recent current possible potential key top big small large huge high low full free open close early late main certain real different whole public private national international global new old young long short serious critical loose final first second third fourth fifth sixth seventh eighth ninth tenth last next previous various own such other same few less least best worst better worse good bad great able available important special social political economic financial federal foreign domestic military human total annual daily weekly monthly sexist racist southern northern eastern western central")
 
+// superlative lists the superlatives of news text: "biggest ports" is no
+// topic either.
+var superlative = set("biggest largest smallest highest lowest longest greatest strongest newest oldest youngest hottest deepest fastest richest poorest busiest")
+
 // lyNoun lists nouns (and names) ending in "-ly".
 var lyNoun = set("family assembly supply rally ally italy monopoly anomaly belly jelly bully reply fly holly lily molly sally kelly emily")
 
@@ -228,7 +348,7 @@ var vague = set("thousands hundreds millions billions dozens many several people
 
 // clauseWord lists common verbs and adverbs of news sentences, in their
 // inflections, that a keyphrase cut out of a sentence may begin or end in.
-var clauseWord = set("say says said tell tells told check checks know knows knew known think thinks thought believe believes feel feels look looks seem seems find finds found leave leaves left depend depends hit hits warn warns urge urges call calls plan plans face faces seek seeks win wins lose loses lead leads make makes take takes get gets go goes come comes show shows see sees set sets continue continues remain remains become becomes disrupt disrupts cause causes kill kills help helps keep keeps give gives put puts run runs hold holds bring brings begin begins meet meets include includes allow allows expect expects add adds need needs want wants use uses try tries approve approves approved jump jumps ease eases rise rises fall falls soar soars slump slumps plunge plunges surge surges climb climbs thrown threaten threatens vow vows slam slams mull mulls unveil unveils announce announces reveal reveals deny denies reject rejects pledge pledges propose proposes near also just still now again already very more most even only then there here likely could would should might must may will can")
+var clauseWord = set("say says said tell tells told check checks know knows knew known think thinks thought believe believes feel feels look looks seem seems find finds found leave leaves left depend depends hit hits warn warns urge urges call calls plan plans face faces seek seeks win wins lose loses lead leads make makes take takes get gets go goes come comes show shows see sees set sets continue continues remain remains become becomes disrupt disrupts shut shuts cause causes kill kills help helps keep keeps give gives put puts run runs hold holds bring brings begin begins meet meets include includes allow allows expect expects add adds need needs want wants use uses try tries approve approves approved jump jumps ease eases rise rises fall falls soar soars slump slumps plunge plunges surge surges climb climbs thrown threaten threatens vow vows slam slams mull mulls unveil unveils announce announces reveal reveals deny denies reject rejects pledge pledges propose proposes near also just still now again already very more most even only then there here likely could would should might must may will can")
 
 // direction words end fragments of place names ("moon south" from "the
 // Moon's south pole").

@@ -18,6 +18,48 @@ func TestFromTextMeasures(t *testing.T) {
 	}
 }
 
+// TestFromTextFragments checks that a phrase cut across two parts of a
+// longer one ("earth magnets" of "rare earth magnets") gives way to it,
+// but not to a longer phrase that runs a word into a name ("sluggish Hasim
+// Rahman"), begins with an adjective ("biggest ports idle"), or whose head
+// is no keyphrase ("shuts container terminals").
+func TestFromTextFragments(t *testing.T) {
+	tests := []struct {
+		name, title, body string
+		phrases           []string
+		want              []string
+	}{
+		{
+			name:    "a fragment gives way to the phrase it is cut from",
+			title:   "Geneva talks ease export licences for rare earth magnets",
+			body:    "Shipments of rare earth magnets resume.",
+			phrases: []string{"magnets", "earth magnets", "geneva", "rare earth", "rare earth magnets", "licences"},
+			want:    []string{"RareEarthMagnets", "Geneva", "Licences"},
+		},
+		{
+			name:    "a name stays whole",
+			title:   "Klitschko stops Rahman",
+			body:    "Wladimir Klitschko blasted a sluggish Hasim Rahman in Mannheim.",
+			phrases: []string{"hasim rahman", "sluggish hasim", "sluggish hasim rahman", "mannheim"},
+			want:    []string{"HasimRahman", "Mannheim"},
+		},
+		{
+			name:    "nor an adjective or a head that is no keyphrase",
+			title:   "Europe's biggest ports idle as strike shuts container terminals",
+			body:    "The strike shuts container terminals in the biggest ports.",
+			phrases: []string{"container terminals", "shuts container terminals", "ports idle", "biggest ports", "biggest ports idle"},
+			want:    []string{"ContainerTerminals", "PortsIdle"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, FromText(tt.title, tt.body, tt.phrases, nil, 5)); diff != "" {
+				t.Errorf("FromText (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestFromText(t *testing.T) {
 	tests := []struct {
 		name     string
