@@ -11,6 +11,11 @@ import (
 )
 
 // sayVerbs after or before a name mark a person.
+// placePreps are the prepositions before a place's name ("in Ilkley",
+// "near Ronda"); "at" leads a venue as often ("at Wembley") but an employer
+// too ("at Google"), which the organisation lists catch first.
+var placePreps = set(`in, at, near, outside, across, throughout`)
+
 var sayVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "wrote": true, "asked": true, "explained": true, "argued": true, "stated": true}
 
 // classify trims a span to its name and types it: the name is the words
@@ -146,6 +151,15 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 		return lo, words, tidings.EntityOrg
 	case !single && !role && len(words) <= 3 && e.lang == "" && (sayVerbs[next] || lo == 0 && roles[sp.prev] && sp.prev != "head" && sp.prev != "chief" || (sp.prev == "said" && !sp.first) || e.apposition(sp.pos+lo+len(words)-1)) && !hasAcronym(words):
 		return lo, words, tidings.EntityPerson
+	}
+	if lo == 0 && !sp.first && placePreps[sp.prev] && !role && single && e.lang == "" && !isAcronym(words[0]) &&
+		!firstNames[words[0]] && !e.writtenLower(sp.pos) {
+		// "at Wembley", "in Ilkley": a word after a preposition of place,
+		// known neither as a given name nor an organisation's, and not a
+		// word the text also writes in lowercase ("in Church" beside "the
+		// church"), is likely a place; the other mentions of the name have
+		// their say.
+		return lo, words, weakPlace
 	}
 	if single && sp.first {
 		// A capitalized word opening a sentence with no other cue.
@@ -405,6 +419,18 @@ Islanders, Wizards, Warriors, Patriots, Vikings, Raiders, Commanders, Guardians,
 func (e *extractor) placeFirst(words []string) bool {
 	for n := 2; n <= 3 && n < len(words); n++ {
 		if places[string(e.join(words[:n]))] {
+			return true
+		}
+	}
+	return false
+}
+
+// writtenLower reports whether the text also writes the token at i in
+// lowercase.
+func (e *extractor) writtenLower(i int) bool {
+	w := e.toks[i].lower
+	for _, t := range e.toks {
+		if !t.capital && t.lower == w {
 			return true
 		}
 	}

@@ -36,7 +36,11 @@ type agg struct {
 	tidings.Entity
 	count, pos int
 	words      []string
-	votes      [4]int // by typeIndex
+	votes      [5]int // by typeIndex; the last counts weakPlace
+	// weak marks a place named only after a preposition of place, which
+	// folds into a longer name of any type ("in Palin's church" is about
+	// Sarah Palin).
+	weak bool
 	// said counts mentions that open a sentence and say something: no
 	// evidence of a name alone, and of a person's name for a longer name
 	// they end.
@@ -110,7 +114,7 @@ func Extract(title, text, lang string) []tidings.Entity {
 	// Fold short mentions into longer names that contain them.
 	out := e.aggs
 	for i := range out {
-		out[i].Type = vote(out[i].votes)
+		out[i].Type, out[i].weak = vote(out[i].votes)
 	}
 	for i := range out {
 		a := &out[i]
@@ -123,17 +127,21 @@ func Extract(title, text, lang string) []tidings.Entity {
 				continue
 			}
 			ws := b.words
-			compatible := a.Type == tidings.EntityOther || a.Type == tidings.EntityPerson || a.Type == b.Type || b.Type == tidings.EntityOther
+			aType := a.Type
+			if a.weak {
+				aType = tidings.EntityOther
+			}
+			compatible := aType == tidings.EntityOther || aType == tidings.EntityPerson || aType == b.Type || b.Type == tidings.EntityOther
 			if a.count == 0 && ws[len(ws)-1] != a.Text {
 				continue // said mentions fold into a surname only
 			}
 			if compatible && (ws[len(ws)-1] == a.Text || ws[0] == a.Text) {
 				b.count += a.count + a.said
 				if b.Type == tidings.EntityOther {
-					b.Type = a.Type
+					b.Type = aType
 					// News names a person in full once, then by surname:
 					// "Lindsay Lohan" ... "Lohan".
-					if ws[len(ws)-1] == a.Text && len(ws) <= 3 && !hasAcronym(ws) && a.Type != tidings.EntityOrg && a.Type != tidings.EntityPlace {
+					if ws[len(ws)-1] == a.Text && len(ws) <= 3 && !hasAcronym(ws) && aType != tidings.EntityOrg && aType != tidings.EntityPlace {
 						b.Type = tidings.EntityPerson
 					}
 				}
@@ -145,7 +153,11 @@ func Extract(title, text, lang string) []tidings.Entity {
 	res := e.order
 	for i := range out {
 		if !out[i].folded && out[i].count > 0 {
-			out[i].rank = rank(out[i].count, out[i].pos, out[i].Type)
+			typ := out[i].Type
+			if out[i].weak {
+				typ = tidings.EntityOther // a weak place ranks as a bare name
+			}
+			out[i].rank = rank(out[i].count, out[i].pos, typ)
 			res = append(res, int32(i))
 		}
 	}
@@ -196,6 +208,9 @@ func rank(count, pos int, typ string) float64 {
 var types = [4]string{tidings.EntityOther, tidings.EntityPerson, tidings.EntityOrg, tidings.EntityPlace}
 
 func typeIndex(t string) int {
+	if t == weakPlace {
+		return len(types)
+	}
 	for i, x := range types {
 		if x == t {
 			return i
@@ -205,16 +220,23 @@ func typeIndex(t string) int {
 }
 
 // vote picks the type most mentions agree on, preferring a specific type
-// over OTHER.
-func vote(v [4]int) string {
+// over OTHER; a name that only prepositions of place mark is a weak place.
+func vote(v [5]int) (typ string, weak bool) {
 	best, bn := tidings.EntityOther, 0
 	for i := 1; i < len(types); i++ {
 		if v[i] > bn {
 			best, bn = types[i], v[i]
 		}
 	}
-	return best
+	if bn == 0 && v[len(types)] > 0 {
+		return tidings.EntityPlace, true
+	}
+	return best, false
 }
+
+// weakPlace is the type classify gives a name that only a preposition of
+// place marks as one ("at Wembley").
+const weakPlace = "PLACE?"
 
 // cased reports whether the text uses capitalization the way names are
 // found here: some but not most words capitalized, and function words

@@ -315,6 +315,17 @@ func TestExtractNames(t *testing.T) {
 			notWant: []string{"Nasa", "John Smith"},
 		},
 		{
+			name: "a name after a preposition of place is a place, unless the text writes it in lowercase or names a person by it",
+			text: "Riverside won the final on penalties at Wembley on Saturday. Fans celebrated in Ilkley and near Otley until late.\nWorshippers met in Church on Sunday, and the church will be rebuilt. Sarah Palin, who prays in Palin's home town, thanked them.",
+			want: []tidings.Entity{
+				{Text: "Wembley", Type: tidings.EntityPlace},
+				{Text: "Ilkley", Type: tidings.EntityPlace},
+				{Text: "Otley", Type: tidings.EntityPlace},
+				{Text: "Sarah Palin", Type: tidings.EntityPerson},
+			},
+			notWant: []string{"Church", "Palin"},
+		},
+		{
 			name: "a surname that said something makes its full name a person's",
 			text: "Mo Cheeks was hired as coach of the team on a long day. Cheeks said he was happy, and the fans cheered.",
 			want: []tidings.Entity{{Text: "Mo Cheeks", Type: tidings.EntityPerson}},
