@@ -153,12 +153,13 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 		return lo, words, tidings.EntityPerson
 	}
 	if lo == 0 && !sp.first && placePreps[sp.prev] && !role && single && e.lang == "" && !isAcronym(words[0]) &&
-		!firstNames[words[0]] && !e.writtenLower(sp.pos) {
+		!firstNames[words[0]] && !e.toks[sp.pos].poss && !e.writtenLower(sp.pos) {
 		// "at Wembley", "in Ilkley": a word after a preposition of place,
-		// known neither as a given name nor an organisation's, and not a
-		// word the text also writes in lowercase ("in Church" beside "the
-		// church"), is likely a place; the other mentions of the name have
-		// their say.
+		// known neither as a given name nor an organisation's, not owning
+		// something ("at Riverside's old ground" is the club's), and not
+		// a word the text also writes in lowercase ("in Church" beside
+		// "the church"), is likely a place; the other mentions of the name
+		// have their say.
 		return lo, words, weakPlace
 	}
 	if single && sp.first {

@@ -115,6 +115,11 @@ func Extract(title, text, lang string) []tidings.Entity {
 	out := e.aggs
 	for i := range out {
 		out[i].Type, out[i].weak = vote(out[i].votes)
+		if out[i].weak && out[i].said > 0 {
+			// "directed at Palin" beside "Palin told an assistant": a
+			// name that says something is no place.
+			out[i].Type, out[i].weak = tidings.EntityOther, false
+		}
 	}
 	for i := range out {
 		a := &out[i]
