@@ -12,9 +12,48 @@ import (
 
 // sayVerbs after or before a name mark a person.
 // placePreps are the prepositions before a place's name ("in Ilkley",
-// "near Ronda"); "at" leads a venue as often ("at Wembley") but an employer
-// too ("at Google"), which the organisation lists catch first.
-var placePreps = set(`in, at, near, outside, across, throughout`)
+// "near Ronda"). Not "at": it leads a venue ("at Wembley") no more often
+// than an employer, a shop or a club ("analysts at Nomura", "sales at
+// Primark", "his career at Arsenal").
+var placePreps = set(`in, near, outside, across, throughout`)
+
+// holdings are the words before "in" whose object is a company, a product
+// or a publication rather than a place: "a stake in Anthropic", "a flaw in
+// Chrome", "published in Nature".
+var holdings = set(`invest, invests, invested, investing, investment, investments, investor, investors,
+stake, stakes, share, shares, holding, holdings, interest, interests, role, career, job, jobs, work,
+worked, works, flaw, flaws, bug, bugs, vulnerability, vulnerabilities, feature, features, update,
+updates, published, appeared, wrote, writing, starred, starring, roles, cast, featured`)
+
+// notPlaces are capitalized words that follow "in" and name no place:
+// holidays, languages, journals, institutions.
+var notPlaces = set(`Christmas, Easter, Ramadan, Eid, Hanukkah, Diwali, Thanksgiving, Halloween, Passover,
+Lent, Advent, Arabic, Mandarin, Cantonese, Hindi, Urdu, Farsi, Persian, Hebrew, Latin, Swahili,
+Portuguese, Bengali, Punjabi, Tamil, Kurdish, Pashto, Dari, Turkmen, Somali, Russian, Ukrainian,
+Nature, Science, Parliament, Congress, Court, Government, Office, Power, Charge, Control, Custody,
+Opposition, Committee, Cabinet, Senate, Order, Time, Danger, Trouble, Crisis, Focus, Depth, Brief,
+Full, Total, Fact, Short, Particular, General, Addition, Response, Return, Support, Memory`)
+
+// placeWord reports whether a word can be a place's name here: three
+// letters or more, and no digits ("in Q3", "in F1" are no places).
+func placeWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsDigit(r):
+			return false
+		case unicode.IsLetter(r):
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// afterHolding reports whether the preposition before token i follows a
+// word of holdings.
+func (e *extractor) afterHolding(i int) bool {
+	return i >= 2 && holdings[e.toks[i-2].lower]
+}
 
 var sayVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "wrote": true, "asked": true, "explained": true, "argued": true, "stated": true}
 
@@ -152,14 +191,15 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 	case !single && !role && len(words) <= 3 && e.lang == "" && (sayVerbs[next] || lo == 0 && roles[sp.prev] && sp.prev != "head" && sp.prev != "chief" || (sp.prev == "said" && !sp.first) || e.apposition(sp.pos+lo+len(words)-1)) && !hasAcronym(words):
 		return lo, words, tidings.EntityPerson
 	}
-	if lo == 0 && !sp.first && placePreps[sp.prev] && !role && single && e.lang == "" && !isAcronym(words[0]) &&
-		!firstNames[words[0]] && !e.toks[sp.pos].poss && !e.writtenLower(sp.pos) {
-		// "at Wembley", "in Ilkley": a word after a preposition of place,
+	if lo == 0 && !sp.first && placePreps[sp.prev] && !role && single && e.lang == "" && placeWord(words[0]) &&
+		!firstNames[words[0]] && !notPlaces[words[0]] && !e.toks[sp.pos].poss && !e.afterHolding(sp.pos) && !e.writtenLower(sp.pos) {
+		// "in Ilkley", "near Otley": a word after a preposition of place,
 		// known neither as a given name nor an organisation's, not owning
-		// something ("at Riverside's old ground" is the club's), and not
-		// a word the text also writes in lowercase ("in Church" beside
-		// "the church"), is likely a place; the other mentions of the name
-		// have their say.
+		// something ("in Riverside's old ground" is the club's), not what
+		// money or work is put in ("a stake in Anthropic", "a flaw in
+		// Chrome"), and not a word the text also writes in lowercase ("in
+		// Church" beside "the church"), is likely a place; the other
+		// mentions of the name have their say.
 		return lo, words, weakPlace
 	}
 	if single && sp.first {

@@ -91,15 +91,20 @@ func FromText(title, body string, keyphrases []string, entities []tidings.Entity
 		if slices.ContainsFunc(names, func(n string) bool { return n == p || strings.HasSuffix(n, " "+p) }) && !slices.Contains(names, q) {
 			return false
 		}
-		if textWords == nil {
-			textWords = words(title + "\n" + body)
+		fs := strings.Fields(q)
+		if len(fs) < 2 {
+			return false
 		}
-		if intoName(textWords, strings.Fields(q)) {
+		if textWords == nil {
+			textWords = runWords(title + "\n" + body)
+		}
+		if intoName(textWords, fs) {
 			return false // "sluggish Hasim Rahman", "bans Vagina Monologues"
 		}
-		fs := strings.Fields(q)
-		// "biggest ports idle" is no better than "ports idle".
-		return !adjective[fs[0]] && !superlative[fs[0]] && !verbLike(fs) && nounLike(fs) &&
+		// "biggest ports idle" is no better than "ports idle"; "bank
+		// profits tumble" is a clause, its middle word a plural subject or
+		// a verb ("revenue beats forecasts").
+		return !adjective[fs[0]] && !superlative[fs[0]] && !(len(fs) == 3 && pluralLike(fs[1])) && !verbLike(fs) && nounLike(fs) &&
 			!slices.ContainsFunc(fs, func(w string) bool { return verbs[w] || titleAbbrev[w] })
 	})
 	for i, p := range keyphrases {
@@ -140,7 +145,7 @@ func FromText(title, body string, keyphrases []string, entities []tidings.Entity
 		}
 		if len(fs) > 1 {
 			if textWords == nil {
-				textWords = words(title + "\n" + body)
+				textWords = runWords(title + "\n" + body)
 			}
 			if _, into := nameRun(textWords, fs); into {
 				continue // "sluggish hasim" of "a sluggish Hasim Rahman"
@@ -259,11 +264,51 @@ func nameRun(text, ws []string) (found, into bool) {
 			continue
 		}
 		found = true
-		if len(ws) > 1 && !upperFirst(text[i]) && upperFirst(text[i+1]) {
+		// An acronym is no name that a word runs into: "generative AI",
+		// "state TV".
+		if len(ws) > 1 && !upperFirst(text[i]) && upperFirst(text[i+1]) && !allUpper(text[i+1]) {
 			return true, true
 		}
 	}
 	return found, false
+}
+
+func allUpper(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// pluralLike reports a word that reads as a plural noun or a verb in the
+// third person: "profits", "beats"; not "species" or "news".
+func pluralLike(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") &&
+		!strings.HasSuffix(w, "is") && !sNouns[w]
+}
+
+// sNouns end in -s and are no plurals.
+var sNouns = set("species news series means gas bus lens")
+
+// runWords splits a text into words as words does, with an empty word
+// where a sentence or a line ends, so that no phrase is matched across
+// one ("the drop in carbon. Emissions rose").
+func runWords(text string) []string {
+	var ws []string
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && !strings.ContainsRune(".!?;:\n", rune(text[i])) {
+			continue
+		}
+		ws = append(ws, words(text[start:i])...)
+		if len(ws) > 0 && ws[len(ws)-1] != "" {
+			ws = append(ws, "")
+		}
+		start = i + 1
+	}
+	return ws
 }
 
 func upperFirst(w string) bool {

@@ -45,10 +45,31 @@ func TestFromTextFragments(t *testing.T) {
 		},
 		{
 			name:    "nor an adjective or a head that is no keyphrase",
-			title:   "Europe's biggest ports idle as strike shuts container terminals",
-			body:    "The strike shuts container terminals in the biggest ports.",
-			phrases: []string{"container terminals", "shuts container terminals", "ports idle", "biggest ports", "biggest ports idle"},
-			want:    []string{"ContainerTerminals", "PortsIdle"},
+			title:   "Europe's biggest port strike shuts container terminals",
+			body:    "The biggest port strike shuts container terminals in the biggest ports.",
+			phrases: []string{"container terminals", "shuts container terminals", "port strike", "biggest port", "biggest port strike"},
+			want:    []string{"ContainerTerminals", "PortStrike"},
+		},
+		{
+			name:    "an acronym or a new sentence is no name run into",
+			title:   "Generative AI tools cut carbon",
+			body:    "Firms use generative AI tools. The drop in carbon. Emissions from transport rose.",
+			phrases: []string{"generative ai", "carbon emissions"},
+			want:    []string{"GenerativeAi", "CarbonEmissions"},
+		},
+		{
+			name:    "a clause is no tag, whole or in part",
+			title:   "European bank profits tumble as rates fall",
+			body:    "European bank profits tumble as rates fall.",
+			phrases: []string{"bank profits", "profits tumble", "bank profits tumble"},
+			want:    []string{"BankProfits"},
+		},
+		{
+			name:    "blank phrases",
+			title:   "A title",
+			body:    "some body text",
+			phrases: []string{" ", "  ", "body text"},
+			want:    []string{"BodyText"},
 		},
 	}
 	for _, tt := range tests {

@@ -29,8 +29,8 @@ func Verbs(words []string, texts ...string) map[string]bool {
 		}
 	}
 	verb, noun := map[string]bool{}, map[string]bool{}
-	for _, text := range texts {
-		verbsIn(text, want, past, verb, noun)
+	for i, text := range texts {
+		verbsIn(text, i == 0, want, past, verb, noun)
 	}
 	var out map[string]bool
 	for w := range verb {
@@ -46,7 +46,7 @@ func Verbs(words []string, texts ...string) map[string]bool {
 
 // verbsIn reads one text (a title, a body) for Verbs: a clause never runs
 // from one text into the next.
-func verbsIn(text string, want map[string]bool, past map[string]string, verb, noun map[string]bool) {
+func verbsIn(text string, headline bool, want map[string]bool, past map[string]string, verb, noun map[string]bool) {
 	var buf [16]byte
 	prev, afterTo := "", "" // prev is lowercase; "" at a clause's start
 	// A headline's subject and verb: "Leeds votes for trams". nth counts
@@ -57,6 +57,11 @@ func verbsIn(text string, want map[string]bool, past map[string]string, verb, no
 	// lastTakes tells whether the word before this one takes "to" and a
 	// verb (see takesTo); toVerb, whether the word before the last "to" did.
 	lastTakes, toVerb := false, false
+	// In a headline, bare holds a wanted word in its bare form after a
+	// lowercase plural ("bills triple", "profits tumble"): a verb when the
+	// clause ends or a word of clauseNext follows. plural tells whether
+	// the word before this one is such a plural.
+	bare, plural := "", false
 	for i := 0; i < len(text); {
 		start := i
 		for i < len(text) {
@@ -67,8 +72,11 @@ func verbsIn(text string, want map[string]bool, past map[string]string, verb, no
 			i += n
 		}
 		if i > start && strings.TrimLeft(text[start:i], " \t\n") != "" {
+			if bare != "" {
+				verb[bare] = true // "as energy bills triple."
+			}
 			prev, afterTo = "", "" // punctuation ends the clause
-			subject, pending = false, ""
+			subject, pending, bare, plural = false, "", "", false
 		}
 		start = i
 		for i < len(text) {
@@ -83,6 +91,14 @@ func verbsIn(text string, want map[string]bool, past map[string]string, verb, no
 		}
 		tok := text[start:i]
 		lower := lowerSmall(buf[:0], tok)
+		if bare != "" && clauseNext[string(lower)] {
+			verb[bare] = true // "bank profits tumble as rates fall"
+		}
+		bare = ""
+		if headline && plural && want[tok] && !strings.HasSuffix(tok, "s") {
+			bare = tok
+		}
+		plural = headline && tok == string(lower) && pluralLike(tok)
 		switch nth++; nth {
 		case 1:
 			subject = 'A' <= tok[0] && tok[0] <= 'Z'
@@ -120,7 +136,14 @@ func verbsIn(text string, want map[string]bool, past map[string]string, verb, no
 		lastTakes = takesTo[string(lower)] // no allocation
 		prev = cueOf(lower)
 	}
+	if bare != "" {
+		verb[bare] = true // "Ilkley bakery cuts hours as energy bills triple"
+	}
 }
+
+// clauseNext are the words that follow a headline's verb at the end of
+// its clause ("profits tumble as rates fall", "ports idle amid strike").
+var clauseNext = set("as after amid while despite but and when before until since again")
 
 // takesTo are the words after which "to" leads a verb ("set to
 // restart", "plans to build"), not a noun ("close to home", "due to

@@ -28,6 +28,9 @@ func TestVerbs(t *testing.T) {
 		{"a headline's subject and verb", "Leeds votes for trams", []string{"votes", "trams"}, map[string]bool{"votes": true}},
 		{"a headline's subject and noun", "Leeds votes count. Voters: votes for all", []string{"votes"}, nil},
 		{"bare forms have no past rule", "Child abuse rose; many were abused as children.", []string{"abuse"}, nil},
+		{"a bare form after a plural that ends a headline's clause", "Ilkley bakery cuts hours as energy bills triple", []string{"triple", "bills"}, map[string]bool{"triple": true}},
+		{"or comes before as", "European bank profits tumble as rates fall", []string{"tumble", "profits"}, map[string]bool{"tumble": true}},
+		{"a bare noun after a plural that goes on", "Sales tax rise hits shoppers", []string{"tax", "rise"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -35,6 +38,13 @@ func TestVerbs(t *testing.T) {
 				t.Errorf("Verbs (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestVerbsBody checks that the headline cues read only the first text.
+func TestVerbsBody(t *testing.T) {
+	if got := Verbs([]string{"triple"}, "", "As energy bills triple"); got != nil {
+		t.Errorf("Verbs in a body: got %v, want none", got)
 	}
 }
 
