@@ -9,10 +9,12 @@ import "strings"
 // evasion"); after an article, a possessive or "of" it is a noun ("the
 // land"); a third-person form whose past the text also writes is a verb
 // ("votes" beside "voted", see pastForms); after "to" that follows a verb
-// taking one ("set to restart"), and second in a headline after a
-// capitalized subject, before "for", "to" or an article ("Leeds votes for
-// trams"), a word is a verb too. Only the words just before and after a
-// use count, within its clause. A keyphrase is lowercase and cut from its
+// taking one ("set to restart"), second in a headline after a capitalized
+// subject, before "for", "to" or an article ("Leeds votes for trams") or a
+// number ("Riverside end 41-year wait"), and in a headline after a
+// lowercase plural at the end of its clause ("as energy bills triple"), a
+// word is a verb too. Only the words just before and after a use count,
+// within its clause; the headline cues read only the first text. A keyphrase is lowercase and cut from its
 // sentence, so "pays" or "restart magnet" can read as a topic; the text
 // tells it is not. Words used neither way, or only
 // capitalized (a name, or a headline's capitals), are left alone.
@@ -103,11 +105,15 @@ func verbsIn(text string, headline bool, want map[string]bool, past map[string]s
 		case 1:
 			subject = 'A' <= tok[0] && tok[0] <= 'Z'
 		case 2:
-			if subject && want[tok] && len(tok) > 3 && strings.HasSuffix(tok, "s") && !strings.HasSuffix(tok, "ss") {
+			if subject && want[tok] && len(tok) > 2 {
 				pending = tok
 			}
 		case 3:
-			if pending != "" && afterVerb[string(lower)] {
+			sForm := len(pending) > 3 && strings.HasSuffix(pending, "s") && !strings.HasSuffix(pending, "ss")
+			// "Leeds votes for trams"; "Riverside end 41-year wait",
+			// "Leeds win 3-0": a team takes a plural verb, and a number
+			// seldom follows a name and a noun.
+			if pending != "" && (sForm && afterVerb[string(lower)] || '0' <= tok[0] && tok[0] <= '9') {
 				verb[pending] = true
 			}
 		}

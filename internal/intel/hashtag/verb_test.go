@@ -31,6 +31,8 @@ func TestVerbs(t *testing.T) {
 		{"a bare form after a plural that ends a headline's clause", "Ilkley bakery cuts hours as energy bills triple", []string{"triple", "bills"}, map[string]bool{"triple": true}},
 		{"or comes before as", "European bank profits tumble as rates fall", []string{"tumble", "profits"}, map[string]bool{"tumble": true}},
 		{"a bare noun after a plural that goes on", "Sales tax rise hits shoppers", []string{"tax", "rise"}, nil},
+		{"a team's plural verb before a number", "Riverside end 41-year wait for silverware", []string{"end", "wait"}, map[string]bool{"end": true}},
+		{"a name and a noun before a word", "Brexit deal for farmers", []string{"deal"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
