@@ -253,14 +253,7 @@ func intoName(text, ws []string) bool {
 // ever does so with a lowercase first word and a capitalized second one.
 func nameRun(text, ws []string) (found, into bool) {
 	for i := 0; i+len(ws) <= len(text); i++ {
-		match := true
-		for j, w := range ws {
-			if !strings.EqualFold(text[i+j], w) {
-				match = false
-				break
-			}
-		}
-		if !match {
+		if !foldAt(text, i, ws) {
 			continue
 		}
 		found = true
@@ -271,6 +264,17 @@ func nameRun(text, ws []string) (found, into bool) {
 		}
 	}
 	return found, false
+}
+
+// foldAt reports whether the words of hay from i on are those of needle,
+// case folded.
+func foldAt(hay []string, i int, needle []string) bool {
+	for k, w := range needle {
+		if !strings.EqualFold(hay[i+k], w) {
+			return false
+		}
+	}
+	return true
 }
 
 func allUpper(w string) bool {
@@ -573,14 +577,7 @@ func personOf(fs []string, names [][]string) []string {
 			continue
 		}
 		for i := 0; i+len(fs) <= len(ws); i++ {
-			match := true
-			for k, f := range fs {
-				if !strings.EqualFold(ws[i+k], f) {
-					match = false
-					break
-				}
-			}
-			if match {
+			if foldAt(ws, i, fs) {
 				return ws
 			}
 		}
