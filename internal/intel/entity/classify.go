@@ -10,7 +10,6 @@ import (
 	"github.com/tidings/tidings/internal/intel/language"
 )
 
-// sayVerbs after or before a name mark a person.
 // placePreps are the prepositions before a place's name ("in Ilkley",
 // "near Ronda"). Not "at": it leads a venue ("at Wembley") no more often
 // than an employer, a shop or a club ("analysts at Nomura", "sales at
@@ -55,6 +54,7 @@ func (e *extractor) afterHolding(i int) bool {
 	return i >= 2 && holdings[e.toks[i-2].lower]
 }
 
+// sayVerbs after or before a name mark a person.
 var sayVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true, "wrote": true, "asked": true, "explained": true, "argued": true, "stated": true}
 
 // classify trims a span to its name and types it: the name is the words
