@@ -27,7 +27,10 @@ const (
 // (best first) and entities (most prominent first). Topical phrases lead;
 // organisations and places follow closely, people after them. A keyphrase
 // with a word the article uses as a verb (see Verbs) makes no tag: "pays" of
-// "who pays", "ebay releases ipad" beside "eBay released".
+// "who pays", "ebay releases ipad" beside "eBay released". Nor does one
+// that the text writes running a lowercase word into a name ("sluggish
+// hasim" of "a sluggish Hasim Rahman"), or a fragment cut across two
+// keyphrases (see tailFragments), whose whole takes its place.
 func FromText(title, body string, keyphrases []string, entities []tidings.Entity, n int) []string {
 	if n <= 0 {
 		return nil
