@@ -22,17 +22,20 @@ func Verbs(words []string, texts ...string) map[string]bool {
 	if len(words) == 0 {
 		return nil
 	}
-	want := make(map[string]bool, len(words))
-	past := map[string]string{} // a past form → the word it is the past of
+	doc := make(map[string]docWord, 2*len(words))
 	for _, w := range words {
-		want[w] = true
+		d := doc[w]
+		d.want = true
+		doc[w] = d
 		for _, p := range pastForms(w) {
-			past[p] = w
+			d := doc[p]
+			d.pastOf = w
+			doc[p] = d
 		}
 	}
 	verb, noun := map[string]bool{}, map[string]bool{}
 	for i, text := range texts {
-		verbsIn(text, i == 0, want, past, verb, noun)
+		verbsIn(text, i == 0, doc, verb, noun)
 	}
 	var out map[string]bool
 	for w := range verb {
@@ -46,11 +49,20 @@ func Verbs(words []string, texts ...string) map[string]bool {
 	return out
 }
 
+// docWord is what Verbs asks of a lowercase word: whether it is one of
+// the words asked about, and the word it is the past form of, if any.
+type docWord struct {
+	want   bool
+	pastOf string
+}
+
 // verbsIn reads one text (a title, a body) for Verbs: a clause never runs
-// from one text into the next.
-func verbsIn(text string, headline bool, want map[string]bool, past map[string]string, verb, noun map[string]bool) {
+// from one text into the next. Each token costs one lookup of its cues
+// and, when it is lowercase, one of doc.
+func verbsIn(text string, headline bool, doc map[string]docWord, verb, noun map[string]bool) {
 	var buf [16]byte
-	prev, afterTo := "", "" // prev is lowercase; "" at a clause's start
+	var prev cue // the cues of the word before; 0 at a clause's start
+	afterTo := ""
 	// A headline's subject and verb: "Leeds votes for trams". nth counts
 	// the text's words; subject is set when its first is capitalized, and
 	// pending holds a wanted -s word second, a verb if a word of afterVerb
@@ -77,7 +89,7 @@ func verbsIn(text string, headline bool, want map[string]bool, past map[string]s
 			if bare != "" {
 				verb[bare] = true // "as energy bills triple."
 			}
-			prev, afterTo = "", "" // punctuation ends the clause
+			prev, afterTo = 0, "" // punctuation ends the clause
 			subject, pending, bare, plural = false, "", "", false
 		}
 		start = i
@@ -93,11 +105,17 @@ func verbsIn(text string, headline bool, want map[string]bool, past map[string]s
 		}
 		tok := text[start:i]
 		lower := lowerSmall(buf[:0], tok)
-		if bare != "" && clauseNext[string(lower)] {
+		c := cues[string(lower)] // no allocation
+		var d docWord
+		if !('A' <= tok[0] && tok[0] <= 'Z') {
+			// A lowercase use: names and headline capitals do not match.
+			d = doc[tok]
+		}
+		if bare != "" && c&cClauseNext != 0 {
 			verb[bare] = true // "bank profits tumble as rates fall"
 		}
 		bare = ""
-		if headline && plural && want[tok] && !strings.HasSuffix(tok, "s") {
+		if headline && plural && d.want && !strings.HasSuffix(tok, "s") {
 			bare = tok
 		}
 		plural = headline && tok == string(lower) && pluralLike(tok)
@@ -105,7 +123,7 @@ func verbsIn(text string, headline bool, want map[string]bool, past map[string]s
 		case 1:
 			subject = 'A' <= tok[0] && tok[0] <= 'Z'
 		case 2:
-			if subject && want[tok] && len(tok) > 2 {
+			if subject && d.want && len(tok) > 2 {
 				pending = tok
 			}
 		case 3:
@@ -113,34 +131,34 @@ func verbsIn(text string, headline bool, want map[string]bool, past map[string]s
 			// "Leeds votes for trams"; "Riverside end 41-year wait",
 			// "Leeds win 3-0": a team takes a plural verb, and a number
 			// seldom follows a name and a noun.
-			if pending != "" && (sForm && afterVerb[string(lower)] || '0' <= tok[0] && tok[0] <= '9') {
+			if pending != "" && (sForm && c&cAfterVerb != 0 || '0' <= tok[0] && tok[0] <= '9') {
 				verb[pending] = true
 			}
 		}
-		if afterTo != "" && nounCue[string(lower)] {
+		if afterTo != "" && c&cNoun != 0 {
 			verb[afterTo] = true // "to land a craft", not "to tax evasion"
 		}
 		afterTo = ""
-		if want[tok] { // a lowercase use: names and headline capitals do not match
+		if d.want {
 			switch {
-			case verbCue[prev], prev == "to" && toVerb:
+			case prev&cVerb != 0, prev&cTo != 0 && toVerb:
 				// "set to restart magnet shipments": after a verb that
 				// takes one, "to" leads a verb.
 				verb[tok] = true
-			case prev == "to":
+			case prev&cTo != 0:
 				afterTo = tok
-			case nounCue[prev]:
+			case prev&cNoun != 0:
 				noun[tok] = true
 			}
 		}
-		if w, ok := past[tok]; ok {
-			verb[w] = true
+		if d.pastOf != "" {
+			verb[d.pastOf] = true
 		}
-		if string(lower) == "to" {
+		if c&cTo != 0 {
 			toVerb = lastTakes
 		}
-		lastTakes = takesTo[string(lower)] // no allocation
-		prev = cueOf(lower)
+		lastTakes = c&cTakesTo != 0
+		prev = c
 	}
 	if bare != "" {
 		verb[bare] = true // "Ilkley bakery cuts hours as energy bills triple"
@@ -171,10 +189,6 @@ func lowerSmall(dst []byte, tok string) []byte {
 	}
 	return dst
 }
-
-// cueOf returns the cue word lower is, or "" for a word that is none:
-// prev only needs to tell cues apart.
-func cueOf(lower []byte) string { return cues[string(lower)] } // no allocation
 
 // pastForms returns the regular past tense that w would have if it were
 // a verb in the third person ("votes" gives "voted", "jumps" "jumped",
@@ -216,21 +230,37 @@ func wordRuneAt(s string, i int) (n int, word bool) {
 // or "in" ("Oil prices on track", "Tesla sales in Europe slump").
 var afterVerb = set("for to against into the a an")
 
-// verbCue and nounCue are the words before a verb and before a noun;
-// cues maps each of them, and "to", to itself.
+// verbCue and nounCue are the words before a verb and before a noun.
 var (
 	verbCue = set("will would can could may might must shall should who it he she they we")
 	nounCue = set("the a an its their his her our my your this these those of every each")
-	cues    = func() map[string]string {
-		m := map[string]string{"to": "to"}
-		for _, s := range []map[string]bool{verbCue, nounCue} {
-			for w := range s {
-				m[w] = w
-			}
-		}
-		return m
-	}()
 )
+
+// A cue is what a word tells of the word after or before it, as bits.
+type cue uint8
+
+const (
+	cVerb       cue = 1 << iota // of verbCue
+	cNoun                       // of nounCue
+	cTo                         // "to"
+	cTakesTo                    // of takesTo
+	cAfterVerb                  // of afterVerb
+	cClauseNext                 // of clauseNext
+)
+
+// cues maps each cue word to its cues: one lookup a token.
+var cues = func() map[string]cue {
+	m := map[string]cue{"to": cTo}
+	for _, x := range []struct {
+		words map[string]bool
+		c     cue
+	}{{verbCue, cVerb}, {nounCue, cNoun}, {takesTo, cTakesTo}, {afterVerb, cAfterVerb}, {clauseNext, cClauseNext}} {
+		for w := range x.words {
+			m[w] |= x.c
+		}
+	}
+	return m
+}()
 
 // phraseWords returns the words of the keyphrases, the ones Verbs is
 // asked about.
