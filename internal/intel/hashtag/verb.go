@@ -2,22 +2,21 @@ package hashtag
 
 import "strings"
 
-// Verbs returns those of the lowercase words that the texts use as verbs
-// and never as nouns, judging each use by the words around it: after a
-// modal, "who" or a subject pronoun a word is a verb ("who pays"), and
-// after "to" when an article follows ("to land a craft", not "to tax
-// evasion"); after an article, a possessive or "of" it is a noun ("the
-// land"); a third-person form whose past the text also writes is a verb
-// ("votes" beside "voted", see pastForms); after "to" that follows a verb
-// taking one ("set to restart"), second in a headline after a capitalized
-// subject, before "for", "to" or an article ("Leeds votes for trams") or a
-// number ("Riverside end 41-year wait"), and in a headline after a
-// lowercase plural at the end of its clause ("as energy bills triple"), a
-// word is a verb too. Only the words just before and after a use count,
-// within its clause; the headline cues read only the first text. A keyphrase is lowercase and cut from its
-// sentence, so "pays" or "restart magnet" can read as a topic; the text
-// tells it is not. Words used neither way, or only
-// capitalized (a name, or a headline's capitals), are left alone.
+// Verbs returns those of the lowercase words that the texts use as verbs and
+// never as nouns, judging each use by the words around it: after a modal, "who"
+// or a subject pronoun a word is a verb ("who pays"), and after "to" when an
+// article follows ("to land a craft", not "to tax evasion"); after an article,
+// a possessive or "of" it is a noun ("the land"); a third-person form whose
+// past the text also writes is a verb ("votes" beside "voted", see pastForms);
+// after "to" that follows a verb taking one ("set to restart"), second in a
+// headline after a capitalized subject, before "for", "to" or an article
+// ("Leeds votes for trams") or a number ("Riverside end 41-year wait"), and in
+// a headline after a lowercase plural at the end of its clause ("as energy
+// bills triple"), a word is a verb too. Only the words just before and after a
+// use count, within its clause; the headline cues read only the first text. A
+// keyphrase is lowercase and cut from its sentence, so "pays" or "restart
+// magnet" can read as a topic; the text tells it is not. Words used neither
+// way, or only capitalized (a name, or a headline's capitals), are left alone.
 func Verbs(words []string, texts ...string) map[string]bool {
 	if len(words) == 0 {
 		return nil
