@@ -150,8 +150,14 @@ func FromText(title, body string, keyphrases []string, entities []tidings.Entity
 			if textWords == nil {
 				textWords = runWords(title + "\n" + body)
 			}
-			if _, into := nameRun(textWords, fs); into {
+			found, into := nameRun(textWords, fs)
+			if into {
 				continue // "sluggish hasim" of "a sluggish Hasim Rahman"
+			}
+			if !found && len(fs) == 2 && possessive(textWords, fs) && slices.ContainsFunc(keyphrases, func(q string) bool { return strings.HasPrefix(q, fs[1]+" ") }) {
+				// "solberg shipping" of "Solberg's shipping warning",
+				// beside "shipping warning": whose, and part of what.
+				continue
 			}
 		}
 		s := 1 / float64(best+1)
@@ -267,6 +273,19 @@ func nameRun(text, ws []string) (found, into bool) {
 		}
 	}
 	return found, false
+}
+
+// possessive reports whether the text writes the two words ws with the
+// first in the possessive ("Solberg's shipping"; words folds the
+// apostrophe away).
+func possessive(text, ws []string) bool {
+	poss := []string{ws[0] + "s", ws[1]}
+	for i := 0; i+2 <= len(text); i++ {
+		if foldAt(text, i, poss) {
+			return true
+		}
+	}
+	return false
 }
 
 // foldAt reports whether the words of hay from i on are those of needle,

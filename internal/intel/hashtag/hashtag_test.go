@@ -65,6 +65,13 @@ func TestFromTextFragments(t *testing.T) {
 			want:    []string{"BankProfits"},
 		},
 		{
+			name:    "a possessive that a compound continues is no tag; one that ends is",
+			title:   "Solberg's shipping warning puts mortgage cuts on ice",
+			body:    "Markets heard Solberg's shipping warning, and the dollar's slide went on.",
+			phrases: []string{"solberg shipping", "shipping warning", "mortgage cuts", "dollar slide"},
+			want:    []string{"ShippingWarning", "MortgageCuts", "DollarSlide"},
+		},
+		{
 			name:    "blank phrases",
 			title:   "A title",
 			body:    "some body text",
