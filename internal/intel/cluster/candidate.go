@@ -83,19 +83,33 @@ func (c *Clusterer) candidates(q query) []candidate {
 		return nil
 	}
 	idx := q.heaviest(queryTerms)
-	acc := map[*article]float64{}
+	// Partial scores accumulate in c.acc by the articles' places in the
+	// queue; touched lists the places scored, whose scores are then
+	// cleared for the next lookup.
+	if len(c.acc) < len(c.queue) {
+		c.acc = make([]scratch, len(c.queue)+len(c.queue)/4)
+	}
+	touched := c.touched[:0]
 	for _, i := range idx {
 		t := q.v[i]
 		l := c.postings[t.ID]
 		for k := len(l) - 1; k >= 0 && k >= len(l)-postingCap; k-- {
-			a := c.at(l[k].seq)
-			acc[a] += float64(t.W) * float64(l[k].w) * q.w2[i] * a.scale
+			p := l[k].seq - uint32(c.base)
+			a := c.queue[p]
+			x := &c.acc[p]
+			if !x.hit {
+				x.hit = true
+				touched = append(touched, p)
+			}
+			x.score += float64(t.W) * float64(l[k].w) * q.w2[i] * a.scale
 		}
 	}
-	out := make([]candidate, 0, len(acc))
-	for a, s := range acc {
-		out = append(out, candidate{a, s})
+	out := make([]candidate, 0, len(touched))
+	for _, p := range touched {
+		out = append(out, candidate{c.queue[p], c.acc[p].score})
+		c.acc[p] = scratch{}
 	}
+	c.touched = touched
 	byScore(out)
 	if len(out) > exactCandidates {
 		out = out[:exactCandidates]
@@ -111,6 +125,12 @@ func (c *Clusterer) candidates(q query) []candidate {
 	out = out[:n]
 	byScore(out)
 	return out
+}
+
+// scratch is an article's partial score during a lookup.
+type scratch struct {
+	score float64
+	hit   bool
 }
 
 func byScore(cs []candidate) {

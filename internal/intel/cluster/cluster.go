@@ -188,6 +188,10 @@ type Clusterer struct {
 	// vecs holds the indexed articles' packed vectors, which leave in
 	// arrival order as the articles do.
 	vecs *offheap.Arena
+	// acc and touched are candidates' scratch: a partial score by place in
+	// the queue (zero between lookups), and the places scored.
+	acc     []scratch
+	touched []uint32
 }
 
 // vecChunk is the size of a chunk of vecs in words: 64 KiB, a few hundred
