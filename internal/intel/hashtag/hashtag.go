@@ -83,14 +83,24 @@ func FromText(title, body string, keyphrases []string, entities []tidings.Entity
 			persons = append(persons, words(e.Text))
 		}
 	}
+	// The text's words are split once, when a phrase needs them.
+	var textWords []string
+	text := func() []string {
+		if textWords == nil {
+			textWords = runWords(title + "\n" + body)
+		}
+		return textWords
+	}
 	// Names are whole: "hasim rahman" stays beside "sluggish hasim
 	// rahman", "species act" gives way to "endangered species act".
-	names := make([]string, 0, len(entities))
-	for _, e := range entities {
-		names = append(names, strings.ToLower(strings.Join(words(e.Text), " ")))
-	}
-	var textWords []string
+	var names []string
 	tails := tailFragments(keyphrases, func(p, q string) bool {
+		if names == nil {
+			names = make([]string, 0, len(entities))
+			for _, e := range entities {
+				names = append(names, strings.ToLower(strings.Join(words(e.Text), " ")))
+			}
+		}
 		if slices.ContainsFunc(names, func(n string) bool { return n == p || strings.HasSuffix(n, " "+p) }) && !slices.Contains(names, q) {
 			return false
 		}
@@ -98,10 +108,7 @@ func FromText(title, body string, keyphrases []string, entities []tidings.Entity
 		if len(fs) < 2 {
 			return false
 		}
-		if textWords == nil {
-			textWords = runWords(title + "\n" + body)
-		}
-		if intoName(textWords, fs) {
+		if intoName(text(), fs) {
 			return false // "sluggish Hasim Rahman", "bans Vagina Monologues"
 		}
 		// "biggest ports idle" is no better than "ports idle"; "bank
@@ -147,14 +154,11 @@ func FromText(title, body string, keyphrases []string, entities []tidings.Entity
 			continue
 		}
 		if len(fs) > 1 {
-			if textWords == nil {
-				textWords = runWords(title + "\n" + body)
-			}
-			found, into := nameRun(textWords, fs)
+			found, into := nameRun(text(), fs)
 			if into {
 				continue // "sluggish hasim" of "a sluggish Hasim Rahman"
 			}
-			if !found && len(fs) == 2 && possessive(textWords, fs) && slices.ContainsFunc(keyphrases, func(q string) bool { return strings.HasPrefix(q, fs[1]+" ") }) {
+			if !found && len(fs) == 2 && possessive(text(), fs) && slices.ContainsFunc(keyphrases, func(q string) bool { return strings.HasPrefix(q, fs[1]+" ") }) {
 				// "solberg shipping" of "Solberg's shipping warning",
 				// beside "shipping warning": whose, and part of what.
 				continue
