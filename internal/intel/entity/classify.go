@@ -87,7 +87,7 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 				continue
 			}
 		}
-		if titles[w] && !(len(words) > 1 && isOrgSpan(words)) {
+		if titles[w] && !(len(words) > 1 && (isOrgSpan(words) || places[w+" "+words[1]])) {
 			words, lo, person = words[1:], lo+1, true
 			if len(words) > 0 && words[0] == "of" {
 				// "Secretary of State Hillary Clinton", "Secretary of
@@ -152,7 +152,7 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 	// news, and a verb after it is not the name's.
 	// "Black Friday" and "Super Tuesday" are names of days: a day goes
 	// when what is left is a name of two words or a known one.
-	for len(words) > 1 && dateWords[words[len(words)-1]] && (len(words) > 2 || known(words[0]) || orgs[words[0]]) {
+	for len(words) > 1 && dateWords[words[len(words)-1]] && (len(words) > 2 || known(words[0]) || orgs[words[0]]) && !orgs[string(e.join(words))] {
 		words, next = words[:len(words)-1], ""
 	}
 	for len(words) > 0 && connector(e.toks[sp.pos+lo+len(words)-1].lower) {

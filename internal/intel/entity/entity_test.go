@@ -224,6 +224,30 @@ func TestExtractNames(t *testing.T) {
 			notWant: []string{"European leaders", "Central Bank"},
 		},
 		{
+			name: "rail, water and oil companies are organisations, not people who said something",
+			text: "Rail passengers between York and Manchester faced cancellations on Sunday after a signal failure that Network Rail said would take until Tuesday to repair. Yorkshire Water said supplies were safe, and Shell Oil said nothing.",
+			want: []tidings.Entity{
+				{Text: "Network Rail", Type: tidings.EntityOrg},
+				{Text: "Yorkshire Water", Type: tidings.EntityOrg},
+				{Text: "Shell Oil", Type: tidings.EntityOrg},
+				{Text: "York", Type: tidings.EntityPlace},
+				{Text: "Manchester", Type: tidings.EntityPlace},
+			},
+		},
+		{
+			name: "capitals and cities; a known place keeps its team and its Saint",
+			text: "It was a long night for the fans of several teams. Ministers from Tbilisi and Baku met in Sofia, said Sofia Vergara. The St Louis Cardinals lost at home, and Sheffield Wednesday lost to Brighton.",
+			want: []tidings.Entity{
+				{Text: "Tbilisi", Type: tidings.EntityPlace},
+				{Text: "Baku", Type: tidings.EntityPlace},
+				{Text: "Sofia", Type: tidings.EntityPlace},
+				{Text: "Sofia Vergara", Type: tidings.EntityPerson},
+				{Text: "St Louis Cardinals", Type: tidings.EntityOrg},
+				{Text: "Sheffield Wednesday", Type: tidings.EntityOrg},
+			},
+			notWant: []string{"Louis Cardinals", "Sheffield"},
+		},
+		{
 			name: "a person in apposition to a role",
 			text: "The craft landed on Friday in the region after a long descent.\nTomás Herrera, the company's chief executive, said the landing went well.",
 			want: []tidings.Entity{{Text: "Tomás Herrera", Type: tidings.EntityPerson}},

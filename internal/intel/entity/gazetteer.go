@@ -71,7 +71,26 @@ Shenzhen, St Petersburg, Stockholm, Sydney, Taipei, Tallinn, Tehran, Tel Aviv, T
 Tripoli, Tunis, Vancouver, Venice, Vienna, Vilnius, Warsaw, Washington DC, Wellington, Wuhan, Zagreb,
 Zurich, Kharkiv, Odesa, Odessa, Mariupol, Davos, Brooklyn, Manhattan, Hollywood, Oxford, Cambridge,
 Birmingham, Leeds, Belfast, Cardiff, Osaka, Kyoto, Hiroshima, Fukushima, Mecca, Medina, Kandahar,
-Mosul, Aleppo, Rafah, Gaza City, L.A, D.C, DC, NYC, N.Y, CA, Calif, Hebron, Ramallah, Haifa, Basra, Benghazi, Sanaa, Aden, Lhasa, Macao`
+Mosul, Aleppo, Rafah, Gaza City, L.A, D.C, DC, NYC, N.Y, CA, Calif, Hebron, Ramallah, Haifa, Basra, Benghazi, Sanaa, Aden, Lhasa, Macao,
+York, Bristol, Sheffield, Newcastle, Nottingham, Leicester, Southampton, Aberdeen, Portsmouth, Brighton,
+Coventry, Dundee, Swansea, Plymouth, Norwich, Exeter, Galway, Limerick, Portland, Minneapolis,
+Pittsburgh, Cincinnati, Nashville, Sacramento, San Jose, Tampa, St Louis, Kansas City, Salt Lake City,
+Honolulu, Anchorage, Memphis, Milwaukee, Indianapolis, Oakland, San Antonio, Fort Worth, El Paso,
+Tucson, Albuquerque, Omaha, Louisville, Baton Rouge, Jacksonville, Chennai, Bangalore, Bengaluru,
+Hyderabad, Pune, Ahmedabad, Chengdu, Chongqing, Tianjin, Nanjing, Hangzhou, Busan, Incheon, Yangon,
+Phnom Penh, Colombo, Kaohsiung, Sapporo, Nagoya, Yokohama, Fukuoka, Okinawa, Surabaya, Bali, Cebu,
+Peshawar, Quetta, Rawalpindi, Herat, Tashkent, Almaty, Astana, Bishkek, Dushanbe, Ashgabat, Baku,
+Tbilisi, Yerevan, Ulaanbaatar, Dakar, Abuja, Kampala, Kigali, Mogadishu, Harare, Lusaka, Luanda,
+Durban, Pretoria, Maputo, Dar es Salaam, Mombasa, Juba, Bamako, Niamey, Ouagadougou, Algiers,
+Casablanca, Marrakesh, Goma, Bangui, Freetown, Monrovia, Abidjan, Medellin, Guadalajara, Monterrey,
+Tijuana, Montevideo, Asuncion, La Paz, Panama City, San Juan, Guatemala City, San Salvador,
+Tegucigalpa, Managua, Port-au-Prince, Santo Domingo, Cartagena, Valparaiso, Recife, Manaus,
+Porto Alegre, Belo Horizonte, Brisbane, Christchurch, Suva, Port Moresby, Malaga, Ibiza, Tenerife,
+Cannes, Calais, Dunkirk, Grenoble, Montpellier, Rennes, Lausanne, Basel, Salzburg, Innsbruck, Graz,
+Bratislava, Ljubljana, Sarajevo, Skopje, Tirana, Podgorica, Pristina, Chisinau, Sofia, Thessaloniki,
+Nicosia, Valletta, Reykjavik, Aarhus, Malmo, Lviv, Dnipro, Zaporizhzhia, Kherson, Donetsk, Luhansk,
+Bakhmut, Sevastopol, Belgorod, Kursk, Rostov, Volgograd, Kazan, Novosibirsk, Yekaterinburg,
+Vladivostok, Kaliningrad, Wroclaw, Poznan, Brno, Cluj, Izmir, Antalya, Gaziantep, Diyarbakir`
 
 // exonyms are French, German, Spanish, Italian, Portuguese and Dutch names
 // of countries and cities named often in the news, where they differ from
@@ -106,7 +125,8 @@ Toyota, Boeing, Airbus, Huawei, Alibaba, Tencent, Netflix, OpenAI, Walmart, Uber
 Volkswagen, Pentagon, Kremlin, White House, Downing Street, Congress, Senate, Parliament, Bundestag,
 Hamas, Hezbollah, Taliban, Nato, Interpol, Europol, Fed, Federal Reserve, European Union, United Nations,
 Security Council, World Bank, Wikipedia, YouTube, Instagram, TikTok, WhatsApp, LinkedIn, Yahoo, eBay,
-Labour, Conservatives, Tories, Democrats, Republicans, Vatican, Scotland Yard, Treasury, Nasdaq`)
+Labour, Conservatives, Tories, Democrats, Republicans, Vatican, Scotland Yard, Treasury, Nasdaq,
+Sheffield Wednesday`)
 
 // orgSuffixes end organisation names ("Brookings Institution").
 var orgSuffixes = set(`Institution, Institute, Inc, Corp, Corporation, Co, Company, Ltd, LLC, Plc, PLC, AG, SA,
@@ -119,7 +139,8 @@ Police, Army, Navy, Force, Forces, Guard, Museum, Hospital, Church, Center, Cent
 Pharmaceuticals, Labs, Media, Studios, Records, Rare-Earth, Telegraph, Tribune, Gazette, Herald,
 Review, Magazine, Press, Bureau, Team, Command, Coalition, Alliance, Front, Movement, Brigade,
 Cabinet, Government, Tribunal, Directorate, Secretariat, Conference, Forum, Coalition, Initiative,
-Dynamics, Aerospace, Robotics, Therapeutics, United, Athletic, Rovers, Wanderers`)
+Dynamics, Aerospace, Robotics, Therapeutics, United, Athletic, Rovers, Wanderers, Rail, Railway,
+Railways, Railroad, Telecom, Communications, Electric, Petroleum, Insurance, Broadcasting, Water, Oil, Gas`)
 
 // orgHeads start organisation names ("Ministry of Commerce").
 var orgHeads = set(`Ministry, Department, Bank, University, Office, Institute, Council, Commission,
