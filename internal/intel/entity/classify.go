@@ -288,7 +288,7 @@ func (e *extractor) apposition(i int) bool {
 		return false
 	}
 	for k := i + 1; k < len(toks) && k <= i+6; k++ {
-		if roles[toks[k].lower] && !toks[k].capital {
+		if (roles[toks[k].lower] || toks[k].lower == "lead") && !toks[k].capital {
 			return true
 		}
 		if toks[k].brk && !toks[k].poss && k > i+1 {
@@ -298,7 +298,9 @@ func (e *extractor) apposition(i int) bool {
 	return false
 }
 
-// roles are the lowercase nouns of an apposition that describe a person.
+// roles are the lowercase nouns of an apposition that describe a person
+// ("the council's transport lead" too, but "lead" before a name is more
+// often a verb: "to lead Real Madrid").
 var roles = set(`executive, minister, president, spokesman, spokeswoman, spokesperson, director,
 chairman, chairwoman, founder, leader, secretary, governor, mayor, manager, coach, captain, professor,
 researcher, economist, analyst, lawyer, officer, ambassador, commissioner, scientist, chancellor,

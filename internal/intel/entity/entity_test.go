@@ -235,6 +235,15 @@ func TestExtractNames(t *testing.T) {
 			},
 		},
 		{
+			name: "given names from beyond Western Europe, a project that says something, a lead in apposition",
+			text: "The tone of Ingrid Solberg's press conference was sharp, and markets noticed. There is no evidence that the flaw has been exploited, the Zlite Project said.\nAmira Haddad, the council's transport lead, said the line would take cars off the roads.",
+			want: []tidings.Entity{
+				{Text: "Ingrid Solberg", Type: tidings.EntityPerson},
+				{Text: "Zlite Project", Type: tidings.EntityOrg},
+				{Text: "Amira Haddad", Type: tidings.EntityPerson},
+			},
+		},
+		{
 			name: "capitals and cities; a known place keeps its team and its Saint",
 			text: "It was a long night for the fans of several teams. Ministers from Tbilisi and Baku met in Sofia, said Sofia Vergara. The St Louis Cardinals lost at home, and Sheffield Wednesday lost to Brighton.",
 			want: []tidings.Entity{

@@ -140,7 +140,8 @@ Pharmaceuticals, Labs, Media, Studios, Records, Rare-Earth, Telegraph, Tribune, 
 Review, Magazine, Press, Bureau, Team, Command, Coalition, Alliance, Front, Movement, Brigade,
 Cabinet, Government, Tribunal, Directorate, Secretariat, Conference, Forum, Coalition, Initiative,
 Dynamics, Aerospace, Robotics, Therapeutics, United, Athletic, Rovers, Wanderers, Rail, Railway,
-Railways, Railroad, Telecom, Communications, Electric, Petroleum, Insurance, Broadcasting, Water, Oil, Gas`)
+Railways, Railroad, Telecom, Communications, Electric, Petroleum, Insurance, Broadcasting, Water, Oil, Gas,
+Project`)
 
 // orgHeads start organisation names ("Ministry of Commerce").
 var orgHeads = set(`Ministry, Department, Bank, University, Office, Institute, Council, Commission,

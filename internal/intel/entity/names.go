@@ -15,7 +15,7 @@ Undersecretary, Lieutenant, Corporal, Marshal, Superintendent, Commander, Pastor
 
 // firstNames are common given names; a capitalized span starting with one
 // is a person.
-var firstNames = set(englishNames, europeanNames)
+var firstNames = set(englishNames, europeanNames, worldNames)
 
 var englishNames = `Aaron, Abdul, Abdullah, Adam, Adrian, Ahmed, Alan, Albert, Alex, Alexander, Alexandra,
 Alfred, Ali, Alice, Alicia, Alison, Amanda, Amy, Andrea, Andrew, Andy, Angela, Angelina, Ann, Anna, Anne,
@@ -58,6 +58,20 @@ Renate, Ricardo, Roberto, Rolf, Sandro, Sebastián, Sebastian, Sergio, Silvio,
 Sophie, Stefan, Stefano, Sylvie, Teresa, Thierry, Thomas, Tomasz, Ulrich, Valérie, Vincent, Walther,
 Wolfgang, Xavier, Yves, María, José, Ángel, Ángela, Óscar, Inés, Sofía, Joaquín, Martín, Héctor,
 Adrián, Iñigo, Nuño, Gonçalo, Sébastien, Stéphane, Frédéric, Jérôme, Benoît, Hélène, Céline, Zoé`
+
+// worldNames are given names common in English-language news from
+// Scandinavia, Ireland and Wales, Eastern Europe, the Middle East, South
+// Asia and East Asia. Family names written first (Wang, Park), names that
+// are also places or common words (Marine, Min) are left out.
+var worldNames = `Ingrid, Astrid, Sigrid, Freya, Lars, Nils, Sven, Henrik, Magnus, Mette, Jonas, Sanna, Helle,
+Niamh, Siobhan, Aoife, Seamus, Ciaran, Padraig, Micheál, Gareth, Rhys, Owen, Fiona, Bridget, Yvette,
+Kemi, Liz, Pete, Wes, Gavin, Clara, Helena, Lucia, Tomás, Tomas, Jonah, Maarten, Jana, Mira, Nadia,
+Alexei, Alexey, Sergey, Mikhail, Nikolai, Igor, Viktor, Yulia, Olga, Natalia, Natalya, Svetlana,
+Tatiana, Oleksandr, Olena, Andriy, Yuriy, Petro, Kristalina, Ekrem, Amir, Amira, Aisha, Fatima,
+Layla, Leila, Lina, Yusuf, Ibrahim, Khalid, Mustafa, Tariq, Rashid, Karim, Nasser, Reza, Hamid,
+Mehdi, Mahmoud, Bashar, Naftali, Yair, Hassan, Hussein, Omar, Narges, Malala, Ngozi, Tedros, Jacinda,
+Priya, Priyanka, Arjun, Rahul, Raj, Ravi, Sanjay, Vijay, Anil, Sunil, Amit, Anita, Sunita, Pooja,
+Neha, Rohit, Virat, Deepika, Shabana, Hiroshi, Takashi, Yuki, Kenji, Haruki`
 
 // lowerSentenceStarts are capitalized at a sentence start but are not names.
 var notNames = set(`The, A, An, This, That, These, Those, It, Its, He, She, They, We, I, You, But, And, Or,
