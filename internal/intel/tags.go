@@ -190,15 +190,42 @@ func (g *tagger) typeIndex(t string) int32 {
 }
 
 // entities returns up to n of the story's entities, the most named first
-// (first named first among equals).
+// (first named first among equals). A name its articles typed differently
+// ("Zlite Project" a person in one, an organisation in another) is listed
+// once, as the type most of them gave it (a typed one over OTHER on a
+// tie), with all its mentions.
 func (g *tagger) entities(st *storyTags, n int) []tidings.Entity {
-	sorted := slices.Clone(st.ents)
+	sorted := make([]entityCount, 0, len(st.ents))
+	for _, c := range st.ents {
+		j := slices.IndexFunc(sorted, func(d entityCount) bool { return d.text == c.text })
+		if j < 0 {
+			sorted = append(sorted, c)
+			continue
+		}
+		best := &sorted[j]
+		// best.n holds the mentions so far; the type's own count is
+		// found again among st.ents.
+		if own := g.typeCount(st, c.text, best.typ); c.n > own || c.n == own && g.types[best.typ] == tidings.EntityOther {
+			best.typ = c.typ
+		}
+		best.n += c.n
+	}
 	slices.SortStableFunc(sorted, func(a, b entityCount) int { return int(b.n - a.n) })
 	out := make([]tidings.Entity, 0, min(n, len(sorted)))
 	for _, c := range sorted[:min(n, len(sorted))] {
 		out = append(out, tidings.Entity{Text: c.text, Type: g.types[c.typ]})
 	}
 	return out
+}
+
+// typeCount is how many of a story's articles gave text the type typ.
+func (g *tagger) typeCount(st *storyTags, text string, typ int32) int32 {
+	for _, c := range st.ents {
+		if c.text == text && c.typ == typ {
+			return c.n
+		}
+	}
+	return 0
 }
 
 func newTagger(window time.Duration) *tagger {

@@ -31,6 +31,23 @@ func TestTaggerStoryEntities(t *testing.T) {
 	}
 }
 
+// TestTaggerStoryEntityTypes: a name the articles typed differently is
+// listed once, as the type most gave it, with all its mentions; OTHER gives
+// way to a type on a tie.
+func TestTaggerStoryEntityTypes(t *testing.T) {
+	t0 := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	ent := func(text, typ string) tidings.Entity { return tidings.Entity{Text: text, Type: typ} }
+	g := newTagger(7 * 24 * time.Hour)
+	g.tag("z", nil, nil, []tidings.Entity{ent("Priya Raman", tidings.EntityPerson), ent("Zlite Project", tidings.EntityOther)}, t0)
+	g.tag("z", nil, nil, []tidings.Entity{ent("Zlite Project", tidings.EntityPerson), ent("Priya Raman", tidings.EntityPerson)}, t0)
+	g.tag("z", nil, nil, []tidings.Entity{ent("Zlite Project", tidings.EntityOrg), ent("Aster", tidings.EntityOther)}, t0)
+	_, ents := g.tag("z", nil, nil, []tidings.Entity{ent("Zlite Project", tidings.EntityOrg), ent("Aster", tidings.EntityOrg)}, t0)
+	want := []tidings.Entity{ent("Zlite Project", tidings.EntityOrg), ent("Priya Raman", tidings.EntityPerson), ent("Aster", tidings.EntityOrg)}
+	if diff := cmp.Diff(want, ents); diff != "" {
+		t.Errorf("story entities (-want +got):\n%s", diff)
+	}
+}
+
 // TestTaggerVotes: a story starts with its first article's tags; its
 // articles' tags vote, and the story takes the winners at its 2nd, 4th, 8th
 // … article, so a stray first tag falls away and the set changes rarely.
