@@ -33,6 +33,8 @@ func TestVerbs(t *testing.T) {
 		{"a bare noun after a plural that goes on", "Sales tax rise hits shoppers", []string{"tax", "rise"}, nil},
 		{"a team's plural verb before a number", "Riverside end 41-year wait for silverware", []string{"end", "wait"}, map[string]bool{"end": true}},
 		{"a name and a noun before a word", "Brexit deal for farmers", []string{"deal"}, nil},
+		{"a team's bare verb before an article", "Chelsea enter the race for Taarabt", []string{"enter", "race"}, map[string]bool{"enter": true}},
+		{"a name and a bare noun before to", "Obama visit to China delayed", []string{"visit"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
