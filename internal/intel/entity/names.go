@@ -90,4 +90,6 @@ Swiss, Swedish, Turkish, Syrian, Iraqi, Afghan, Pakistani, Saudi, Egyptian, Gree
 Argentine, Chilean, Cuban, Venezuelan, Nigerian, Kenyan, Democrat, Republican, Democratic, Photo,
 Image, Video, Read, Click, Share, Copyright, Updated, Published, Advertisement, Getty, Images, AP,
 Said, Says, Thanks, Please, Yes, Oh, OK, Dear, Sir, Madam, Just, Even, Only, Such, Instead, Like,
-Hello, Why, Will, Would, Could, Should, Can, May, Might, Must, Did, Do, Does, Was, Were, Is, Are`)
+Hello, Why, Will, Would, Could, Should, Can, May, Might, Must, Did, Do, Does, Was, Were, Is, Are,
+Using, Speaking, Following, Including, Citing, Noting, Asked, Given, Unlike, Among, Amid, Across,
+Against, Without, Within, Through, Throughout, Beyond, Near, Outside, Inside, Into, Upon`)
