@@ -244,9 +244,9 @@ func TestExtractNames(t *testing.T) {
 			},
 		},
 		{
-			name: "a sentence's opening gerund or preposition is no part of a name",
-			text: "The rings hold a record of old impacts. Using Galileo images from 1996, Dr Showalter found the pattern. Unlike Elvis, the band never toured.",
-			want: []tidings.Entity{{Text: "Showalter", Type: tidings.EntityPerson}},
+			name:    "a sentence's opening gerund or preposition is no part of a name",
+			text:    "The rings hold a record of old impacts. Using Galileo images from 1996, Dr Showalter found the pattern. Unlike Elvis, the band never toured.",
+			want:    []tidings.Entity{{Text: "Showalter", Type: tidings.EntityPerson}},
 			notWant: []string{"Using Galileo", "Unlike Elvis"},
 		},
 		{
