@@ -4,6 +4,7 @@ import (
 	"context"
 	"html/template"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/tidings/tidings"
@@ -107,7 +108,22 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
 		intel = p.CopyOf.Article.Intel // a copy shares its original's analysis
 		p.Article.Intel = intel
 	}
-	if p.Related, err = s.relatedArticles(ctx, intel.Related, copies, srcByID); err != nil {
+	// The article's own related articles first, then those its story's
+	// other reports found: a story's first report, which had nothing before
+	// it to relate to, lists what came after. A few spare ones stand in for
+	// those that turn out to be copies or of this story now.
+	relIDs := intel.Related
+	if len(relIDs) < maxRelated {
+		relIDs = slices.Clone(relIDs)
+		for _, o := range group {
+			for _, id := range o.Intel.Related {
+				if o.ID != a.ID && len(relIDs) < 4*maxRelated && !slices.Contains(relIDs, id) {
+					relIDs = append(relIDs, id)
+				}
+			}
+		}
+	}
+	if p.Related, err = s.relatedArticles(ctx, relIDs, a.StoryID, copies, srcByID); err != nil {
 		s.Error(w, r, err)
 		return
 	}
@@ -121,8 +137,10 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
 }
 
 // relatedArticles loads the related articles in order, never one of the
-// copies of the page's own text, and one copy of any other text at most.
-func (s *Server) relatedArticles(ctx context.Context, ids []int64, copies map[int64]bool, srcs map[int64]*tidings.Source) ([]related, error) {
+// copies of the page's own text or an article of its story (stories merge
+// after related articles are chosen), and one copy of any other text at
+// most.
+func (s *Server) relatedArticles(ctx context.Context, ids []int64, story int64, copies map[int64]bool, srcs map[int64]*tidings.Source) ([]related, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
@@ -138,7 +156,7 @@ func (s *Server) relatedArticles(ctx context.Context, ids []int64, copies map[in
 	var out []related
 	for _, id := range ids {
 		a := byID[id]
-		if a == nil || copies[a.ID] || copies[a.DuplicateOf] {
+		if a == nil || copies[a.ID] || copies[a.DuplicateOf] || story != 0 && a.StoryID == story {
 			continue
 		}
 		key := a.ID

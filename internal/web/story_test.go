@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -110,5 +111,42 @@ func TestArticleBodyIsTheStoredHTMLOnly(t *testing.T) {
 	_, body := f.get(t, fmt.Sprintf("/article/%d", a.ID))
 	if strings.Contains(body, "<script>") || strings.Count(body, "<script") != 1 {
 		t.Errorf("page has inline or extra scripts")
+	}
+}
+
+// TestArticleRelatedFromStory: an article that found no related articles
+// when it came (a story's first report) lists those its story's other
+// reports found, never an article of its own story (stories merge after
+// related articles are chosen).
+func TestArticleRelatedFromStory(t *testing.T) {
+	f := newFixture(t, web.Options{})
+	ctx := context.Background()
+	a := f.articleBy(t, "Dockworkers strike shuts container terminals in Rotterdam and Antwerp")
+	own := f.articleBy(t, "Freight rates jump as dock strike hits northern Europe")
+	later := f.articleBy(t, "'We are against being thrown away': the union leader behind the port strike")
+	rates := f.articleBy(t, "European Central Bank holds rates at 2.25% as services inflation lingers")
+	if own.StoryID != a.StoryID || later.StoryID != a.StoryID || rates.StoryID == a.StoryID {
+		t.Fatal("the sample's port strike story changed")
+	}
+	mates, err := f.st.StoryArticles(ctx, a.StoryID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range mates {
+		m.Intel.Related = nil
+		if m.ID == later.ID {
+			m.Intel.Related = []int64{own.ID, rates.ID}
+		}
+	}
+	if err := f.st.SaveAnalysis(ctx, mates, nil); err != nil {
+		t.Fatal(err)
+	}
+	doc := f.page(t, fmt.Sprintf("/article/%d", a.ID))
+	rel := texts(doc, ".related .rel h3")
+	if !contains(rel, rates.Title) {
+		t.Errorf("related: got %q, want %q from the story's other report", rel, rates.Title)
+	}
+	if contains(rel, own.Title) {
+		t.Errorf("related lists an article of the page's own story: %q", own.Title)
 	}
 }
