@@ -87,8 +87,14 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 				continue
 			}
 		}
-		if titles[w] && !(len(words) > 1 && (isOrgSpan(words) || places[w+" "+words[1]])) {
+		// "Minister of Water" is an office, whatever its last word.
+		office := len(words) > 2 && words[1] == "of"
+		if titles[w] && !(len(words) > 1 && (isOrgSpan(words) && !office || places[w+" "+words[1]])) {
 			words, lo, person = words[1:], lo+1, true
+			if len(words) > 2 && words[0] == "of" && isOrgSpan(words[1:]) {
+				words, lo = words[1:], lo+1 // "CEO of TallGrass Distribution Ltd"
+				continue
+			}
 			if len(words) > 0 && words[0] == "of" {
 				// "Secretary of State Hillary Clinton", "Secretary of
 				// Homeland Security Kristi Noem": the name starts at a given
@@ -113,6 +119,10 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 		}
 		// "European Central Bank" keeps its demonym; "European leaders" do not.
 		if notNames[w] && !(orgStarts[w] && len(words) > 1 && isOrgSpan(words)) && !e.placeFirst(words) {
+			words, lo = words[1:], lo+1
+			continue
+		}
+		if openers[w] && sp.first && lo == 0 && len(words) > 1 && !isOrgSpan(words) {
 			words, lo = words[1:], lo+1
 			continue
 		}
@@ -166,6 +176,8 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 	switch {
 	case places[string(name)]:
 		return lo, words, tidings.EntityPlace
+	case len(words) == 2 && firstNames[words[0]] && weakOrgSuffixes[words[1]]:
+		return lo, words, tidings.EntityPerson // "Deborah Water said"
 	case orgs[string(name)] || isOrgSpan(words) || isTeam(words):
 		return lo, words, tidings.EntityOrg
 	case isPlaceSpan(words, false):
@@ -288,7 +300,7 @@ func (e *extractor) apposition(i int) bool {
 		return false
 	}
 	for k := i + 1; k < len(toks) && k <= i+6; k++ {
-		if (roles[toks[k].lower] || toks[k].lower == "lead") && !toks[k].capital {
+		if roles[toks[k].lower] && !toks[k].capital {
 			return true
 		}
 		if toks[k].brk && !toks[k].poss && k > i+1 {
@@ -298,9 +310,7 @@ func (e *extractor) apposition(i int) bool {
 	return false
 }
 
-// roles are the lowercase nouns of an apposition that describe a person
-// ("the council's transport lead" too, but "lead" before a name is more
-// often a verb: "to lead Real Madrid").
+// roles are the lowercase nouns of an apposition that describe a person.
 var roles = set(`executive, minister, president, spokesman, spokeswoman, spokesperson, director,
 chairman, chairwoman, founder, leader, secretary, governor, mayor, manager, coach, captain, professor,
 researcher, economist, analyst, lawyer, officer, ambassador, commissioner, scientist, chancellor,
@@ -406,6 +416,12 @@ func isPlaceSpan(words []string, weak bool) bool {
 	return weak && (weakPlaceSuffixes[last] || placeStarts[trimDot(first)])
 }
 
+// placeQualifiers open a longer name of a place ("Greater Manchester",
+// "Central London"), which a city's name ends without being a surname.
+var placeQualifiers = set(`Greater, Central, East, West, North, South, Northeast, Northwest, Southeast,
+Southwest, Inner, Outer, Old, New, Downtown,
+Metro, Metropolitan, Upper, Lower, Little, Mid, Midtown, Uptown, Lake, Port, Fort, Mount, Cape, St, Saint`)
+
 // placeHeads open place names with "of" ("Strait of Hormuz").
 var placeHeads = set(`Gulf, Bay, Strait, Straits, Sea, Isle, Isles, Cape, Republic, Kingdom, Province, Lake,
 Sultanate, Emirate, Principality, Duchy`)
@@ -413,7 +429,8 @@ Sultanate, Emirate, Principality, Duchy`)
 // placeSuffixes end place names.
 var placeSuffixes = set(`Island, Islands, Isles, Peninsula, River, Valley, Mountains, Strait, Ocean, Desert,
 Canyon, Airport, Province, County, Prefecture, Oblast, Governorate, Glacier, Harbor, Harbour, Heights,
-Highlands, Plateau, Basin, Delta, Canal, Square, Region, District, Township, Borough, Parish, Reef, Archipelago`)
+Highlands, Plateau, Basin, Delta, Canal, Square, Region, District, Township, Borough, Parish, Reef, Archipelago,
+Sound, Complex`)
 
 // weakPlaceSuffixes and placeStarts mark places too, and people's names
 // now and then.

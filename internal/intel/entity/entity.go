@@ -44,7 +44,10 @@ type agg struct {
 	// said counts mentions that open a sentence and say something: no
 	// evidence of a name alone, and of a person's name for a longer name
 	// they end.
-	said   int
+	said int
+	// speaks counts the mentions before a reporting verb ("Coventry said"):
+	// a place's name that speaks is a person's surname.
+	speaks int
 	folded bool // into a longer name
 	rank   float64
 }
@@ -104,6 +107,9 @@ func Extract(title, text, lang string) []tidings.Entity {
 			e.found[string(key)] = ai
 		}
 		a := &e.aggs[ai]
+		if sayVerbs[sp.next] && lo+len(words) == len(sp.words) {
+			a.speaks++
+		}
 		if said {
 			a.said++
 			continue
@@ -136,7 +142,11 @@ func Extract(title, text, lang string) []tidings.Entity {
 			if a.weak {
 				aType = tidings.EntityOther
 			}
-			compatible := aType == tidings.EntityOther || aType == tidings.EntityPerson || aType == b.Type || b.Type == tidings.EntityOther
+			// A place's name is a surname too: "Eddie Jordan" ...
+			// "Jordan", "Kirsty Coventry" ... "Coventry said".
+			surname := aType == tidings.EntityPlace && ws[len(ws)-1] == a.Text && len(ws) <= 3 && !hasAcronym(ws) && !placeQualifiers[ws[0]] &&
+				(b.Type == tidings.EntityPerson || b.Type == tidings.EntityOther && a.speaks > 0)
+			compatible := aType == tidings.EntityOther || aType == tidings.EntityPerson || aType == b.Type || b.Type == tidings.EntityOther || surname
 			if a.count == 0 && ws[len(ws)-1] != a.Text {
 				continue // said mentions fold into a surname only
 			}
@@ -146,7 +156,7 @@ func Extract(title, text, lang string) []tidings.Entity {
 					b.Type = aType
 					// News names a person in full once, then by surname:
 					// "Lindsay Lohan" ... "Lohan".
-					if ws[len(ws)-1] == a.Text && len(ws) <= 3 && !hasAcronym(ws) && aType != tidings.EntityOrg && aType != tidings.EntityPlace {
+					if ws[len(ws)-1] == a.Text && len(ws) <= 3 && !hasAcronym(ws) && aType != tidings.EntityOrg && aType != tidings.EntityPlace || surname {
 						b.Type = tidings.EntityPerson
 					}
 				}

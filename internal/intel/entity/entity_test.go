@@ -235,12 +235,42 @@ func TestExtractNames(t *testing.T) {
 			},
 		},
 		{
-			name: "given names from beyond Western Europe, a project that says something, a lead in apposition",
+			name: "given names from beyond Western Europe, a project that says something",
 			text: "The tone of Ingrid Solberg's press conference was sharp, and markets noticed. There is no evidence that the flaw has been exploited, the Zlite Project said.\nAmira Haddad, the council's transport lead, said the line would take cars off the roads.",
 			want: []tidings.Entity{
 				{Text: "Ingrid Solberg", Type: tidings.EntityPerson},
 				{Text: "Zlite Project", Type: tidings.EntityOrg},
 				{Text: "Amira Haddad", Type: tidings.EntityPerson},
+			},
+		},
+		{
+			name: "a city's name as a surname, and a longer place that ends in one",
+			text: "It was a long day, and the crowd was tired. Kirsty Coventry won the vote. Coventry said she was pleased. Michael York starred in the film. York was praised. Officials in Greater Manchester met; Manchester is its biggest city.",
+			want: []tidings.Entity{
+				{Text: "Kirsty Coventry", Type: tidings.EntityPerson},
+				{Text: "Michael York", Type: tidings.EntityPerson},
+				{Text: "Greater Manchester", Type: tidings.EntityPlace},
+			},
+			notWant: []string{"Coventry", "York"},
+		},
+		{
+			name: "weak organisation suffixes after a given name, offices, bands, sounds and complexes",
+			text: "It was a long day for the town. Sarah Water said the plan was bad, and Thames Water said supplies were safe. The Director of Communications resigned. The Jonas Brothers played, Owen Sound flooded, and doctors at Nasser Medical Complex counted the injured.",
+			want: []tidings.Entity{
+				{Text: "Sarah Water", Type: tidings.EntityPerson},
+				{Text: "Thames Water", Type: tidings.EntityOrg},
+				{Text: "Jonas Brothers", Type: tidings.EntityOrg},
+				{Text: "Owen Sound", Type: tidings.EntityPlace},
+				{Text: "Nasser Medical Complex", Type: tidings.EntityPlace},
+			},
+			notWant: []string{"Director of Communications", "Communications"},
+		},
+		{
+			name: "an opener is cut only where a sentence begins, and not from an organisation",
+			text: "The story ran in Inside Climate News on Monday. Against Malaria Foundation gave nets to the town.",
+			want: []tidings.Entity{
+				{Text: "Inside Climate News", Type: tidings.EntityOrg},
+				{Text: "Against Malaria Foundation", Type: tidings.EntityOrg},
 			},
 		},
 		{

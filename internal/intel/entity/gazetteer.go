@@ -141,7 +141,12 @@ Review, Magazine, Press, Bureau, Team, Command, Coalition, Alliance, Front, Move
 Cabinet, Government, Tribunal, Directorate, Secretariat, Conference, Forum, Coalition, Initiative,
 Dynamics, Aerospace, Robotics, Therapeutics, United, Athletic, Rovers, Wanderers, Rail, Railway,
 Railways, Railroad, Telecom, Communications, Electric, Petroleum, Insurance, Broadcasting, Water, Oil, Gas,
-Project`)
+Project, Brothers`)
+
+// weakOrgSuffixes end organisations' names ("Thames Water", "Network Rail")
+// and now and then a person's ("Deborah Water"): after a given name, a
+// person's.
+var weakOrgSuffixes = set(`Water, Oil, Gas, Rail, Project, Electric`)
 
 // orgHeads start organisation names ("Ministry of Commerce").
 var orgHeads = set(`Ministry, Department, Bank, University, Office, Institute, Council, Commission,

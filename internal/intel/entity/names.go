@@ -62,15 +62,15 @@ Adrián, Iñigo, Nuño, Gonçalo, Sébastien, Stéphane, Frédéric, Jérôme, B
 // worldNames are given names common in English-language news from
 // Scandinavia, Ireland and Wales, Eastern Europe, the Middle East, South
 // Asia and East Asia. Family names written first (Wang, Park), names that
-// are also places or common words (Marine, Min) are left out.
+// are also places or common words (Marine, Min, Helena, Raj) are left out.
 var worldNames = `Ingrid, Astrid, Sigrid, Freya, Lars, Nils, Sven, Henrik, Magnus, Mette, Jonas, Sanna, Helle,
 Niamh, Siobhan, Aoife, Seamus, Ciaran, Padraig, Micheál, Gareth, Rhys, Owen, Fiona, Bridget, Yvette,
-Kemi, Liz, Pete, Wes, Gavin, Clara, Helena, Lucia, Tomás, Tomas, Jonah, Maarten, Jana, Mira, Nadia,
+Kemi, Liz, Pete, Wes, Gavin, Clara, Lucia, Tomás, Tomas, Jonah, Maarten, Jana, Mira, Nadia,
 Alexei, Alexey, Sergey, Mikhail, Nikolai, Igor, Viktor, Yulia, Olga, Natalia, Natalya, Svetlana,
 Tatiana, Oleksandr, Olena, Andriy, Yuriy, Petro, Kristalina, Ekrem, Amir, Amira, Aisha, Fatima,
 Layla, Leila, Lina, Yusuf, Ibrahim, Khalid, Mustafa, Tariq, Rashid, Karim, Nasser, Reza, Hamid,
 Mehdi, Mahmoud, Bashar, Naftali, Yair, Hassan, Hussein, Omar, Narges, Malala, Ngozi, Tedros, Jacinda,
-Priya, Priyanka, Arjun, Rahul, Raj, Ravi, Sanjay, Vijay, Anil, Sunil, Amit, Anita, Sunita, Pooja,
+Priya, Priyanka, Arjun, Rahul, Ravi, Sanjay, Vijay, Anil, Sunil, Amit, Anita, Sunita, Pooja,
 Neha, Rohit, Virat, Deepika, Shabana, Hiroshi, Takashi, Yuki, Kenji, Haruki`
 
 // lowerSentenceStarts are capitalized at a sentence start but are not names.
@@ -90,6 +90,12 @@ Swiss, Swedish, Turkish, Syrian, Iraqi, Afghan, Pakistani, Saudi, Egyptian, Gree
 Argentine, Chilean, Cuban, Venezuelan, Nigerian, Kenyan, Democrat, Republican, Democratic, Photo,
 Image, Video, Read, Click, Share, Copyright, Updated, Published, Advertisement, Getty, Images, AP,
 Said, Says, Thanks, Please, Yes, Oh, OK, Dear, Sir, Madam, Just, Even, Only, Such, Instead, Like,
-Hello, Why, Will, Would, Could, Should, Can, May, Might, Must, Did, Do, Does, Was, Were, Is, Are,
-Using, Speaking, Following, Including, Citing, Noting, Asked, Given, Unlike, Among, Amid, Across,
-Against, Without, Within, Through, Throughout, Beyond, Near, Outside, Inside, Into, Upon`)
+Hello, Why, Will, Would, Could, Should, Can, May, Might, Must, Did, Do, Does, Was, Were, Is, Are`)
+
+// openers are gerunds and prepositions that open a sentence before a name
+// ("Using Galileo images", "Unlike Elvis") and open names too ("Inside
+// Climate News", "Against Malaria Foundation"): they are cut from a span
+// that begins a sentence and is no organisation's name.
+var openers = set(`Using, Speaking, Following, Including, Citing, Noting, Asked, Given, Unlike, Among, Amid,
+Across, Against, Without, Within, Through, Throughout, Beyond, Near, Outside, Inside, Into, Upon,
+Regarding, Concerning, Besides`)
