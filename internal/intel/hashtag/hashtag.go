@@ -66,7 +66,7 @@ func FromText(title, body string, keyphrases []string, entities []tidings.Entity
 		if e.Type != tidings.EntityPerson && e.Type != tidings.EntityOrg && e.Type != tidings.EntityPlace {
 			continue
 		}
-		ws := words(e.Text)
+		ws := nameWords(e)
 		if len(ws) < 2 {
 			continue
 		}
@@ -174,7 +174,7 @@ func FromText(title, body string, keyphrases []string, entities []tidings.Entity
 	cased := map[string]string{}
 	orgPlace, person := 0, 0
 	for _, e := range entities {
-		ws := words(e.Text)
+		ws := nameWords(e)
 		if tag, ok := camel(ws); ok {
 			if _, dup := cased[Normalize(tag)]; !dup {
 				cased[Normalize(tag)] = tag
@@ -318,6 +318,19 @@ func pluralLike(w string) bool {
 	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") &&
 		!strings.HasSuffix(w, "is") && !sNouns[w]
 }
+
+// nameWords returns the words of an entity's tag: an organisation's
+// without its legal form ("Acer Inc" is #Acer).
+func nameWords(e tidings.Entity) []string {
+	ws := words(e.Text)
+	if e.Type == tidings.EntityOrg && len(ws) > 1 && legalForms[strings.TrimSuffix(ws[len(ws)-1], ".")] {
+		ws = ws[:len(ws)-1]
+	}
+	return ws
+}
+
+// legalForms end companies' names: Inc, Ltd, Plc and the like.
+var legalForms = set("Inc Corp Co Ltd LLC LLP Plc PLC AG SA SE NV GmbH Limited")
 
 // sNouns end in -s and are no plurals.
 var sNouns = set("species news series means gas bus lens")

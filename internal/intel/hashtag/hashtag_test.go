@@ -114,6 +114,13 @@ func TestFromText(t *testing.T) {
 			want:     []string{"NASA", "PowerFailure", "LunarLander"},
 		},
 		{
+			name:     "a company's legal form is no part of its tag",
+			phrases:  []string{"patents", "zte"},
+			entities: []tidings.Entity{{Text: "ZTE Corp", Type: tidings.EntityOrg}, {Text: "Apple Inc.", Type: tidings.EntityOrg}},
+			n:        5,
+			want:     []string{"Patents", "ZTE", "Apple"},
+		},
+		{
 			name:     "a lone word of a name stands for the name",
 			phrases:  []string{"lohan", "rehab", "lindsay", "ford"},
 			entities: []tidings.Entity{{Text: "Lindsay Lohan", Type: tidings.EntityPerson}, {Text: "Betty Ford Center", Type: tidings.EntityOrg}},

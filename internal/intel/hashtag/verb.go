@@ -10,14 +10,15 @@ import "strings"
 // past the text also writes is a verb ("votes" beside "voted", see pastForms);
 // after "to" that follows a verb taking one ("set to restart"), second in a
 // headline after a capitalized subject (a third-person form before "for",
-// "to" or an article: "Leeds votes for trams"; a bare form before an
-// article: "Chelsea enter the race"; either before a number: "Riverside end
-// 41-year wait"), and in a headline after a lowercase plural at the end of
-// its clause ("as energy bills triple"), a word is a verb too. Only the words just before and after a
-// use count, within its clause; the headline cues read only the first text. A
-// keyphrase is lowercase and cut from its sentence, so "pays" or "restart
-// magnet" can read as a topic; the text tells it is not. Words used neither
-// way, or only capitalized (a name, or a headline's capitals), are left alone.
+// "to" or an article: "Leeds votes for trams"; a bare form before "the":
+// "Chelsea enter the race"; either before a number: "Riverside end 41-year
+// wait"), and in a headline after a lowercase plural at the end of its
+// clause ("as energy bills triple"), a word is a verb too. Only the words
+// just before and after a use count, within its clause; the headline cues
+// read only the first text. A keyphrase is lowercase and cut from its
+// sentence, so "pays" or "restart magnet" can read as a topic; the text
+// tells it is not. Words used neither way, or only capitalized (a name, or a
+// headline's capitals), are left alone.
 func Verbs(words []string, texts ...string) map[string]bool {
 	if len(words) == 0 {
 		return nil
@@ -131,11 +132,10 @@ func verbsIn(text string, headline bool, doc map[string]docWord, verb, noun map[
 			// "Leeds votes for trams"; "Riverside end 41-year wait",
 			// "Leeds win 3-0": a team takes a plural verb, and a number
 			// seldom follows a name and a noun.
-			// "Chelsea enter the race", "Sixers hire a coach": a bare
-			// form before an article too ("visit to", "bid for" are
-			// nouns as often).
-			article := tok == "the" || tok == "a" || tok == "an"
-			if pending != "" && (sForm && c&cAfterVerb != 0 || article || '0' <= tok[0] && tok[0] <= '9') {
+			// "Chelsea enter the race": a bare form before "the" too;
+			// not before "a", where headlines drop an "is" ("Brexit deal
+			// a disaster"), nor "to" or "for" ("visit to", "bid for").
+			if pending != "" && (sForm && c&cAfterVerb != 0 || !sForm && tok == "the" || '0' <= tok[0] && tok[0] <= '9') {
 				verb[pending] = true
 			}
 		}

@@ -35,6 +35,7 @@ func TestVerbs(t *testing.T) {
 		{"a name and a noun before a word", "Brexit deal for farmers", []string{"deal"}, nil},
 		{"a team's bare verb before an article", "Chelsea enter the race for Taarabt", []string{"enter", "race"}, map[string]bool{"enter": true}},
 		{"a name and a bare noun before to", "Obama visit to China delayed", []string{"visit"}, nil},
+		{"a headline that drops its is", "Brexit deal a disaster for farmers. Gaza ceasefire a fragile first step", []string{"deal", "ceasefire"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
