@@ -110,16 +110,16 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
 	}
 	// The article's own related articles first, then those its story's
 	// other reports found: a story's first report, which had nothing before
-	// it to relate to, lists what came after. A few spare ones stand in for
-	// those that turn out to be copies or of this story now.
-	relIDs := intel.Related
-	if len(relIDs) < maxRelated {
-		relIDs = slices.Clone(relIDs)
-		for _, o := range group {
-			for _, id := range o.Intel.Related {
-				if o.ID != a.ID && len(relIDs) < 4*maxRelated && !slices.Contains(relIDs, id) {
-					relIDs = append(relIDs, id)
-				}
+	// it to relate to, lists what came after, and the others stand in for
+	// those of its own that are copies or of this story now.
+	relIDs := slices.Clone(intel.Related)
+	for _, o := range group {
+		if len(relIDs) >= len(intel.Related)+maxRelated {
+			break
+		}
+		for _, id := range o.Intel.Related {
+			if o.ID != a.ID && len(relIDs) < len(intel.Related)+maxRelated && !slices.Contains(relIDs, id) {
+				relIDs = append(relIDs, id)
 			}
 		}
 	}
@@ -138,7 +138,7 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
 
 // relatedArticles loads the related articles in order, never one of the
 // copies of the page's own text or an article of its story (stories merge
-// after related articles are chosen), and one copy of any other text at
+// after related articles are chosen), and one article of any other story at
 // most.
 func (s *Server) relatedArticles(ctx context.Context, ids []int64, story int64, copies map[int64]bool, srcs map[int64]*tidings.Source) ([]related, error) {
 	if len(ids) == 0 {
@@ -159,9 +159,14 @@ func (s *Server) relatedArticles(ctx context.Context, ids []int64, story int64, 
 		if a == nil || copies[a.ID] || copies[a.DuplicateOf] || story != 0 && a.StoryID == story {
 			continue
 		}
-		key := a.ID
-		if a.DuplicateOf != 0 {
-			key = a.DuplicateOf
+		// One article of a story, or of a text when the story is not
+		// known yet (negative keys).
+		key := a.StoryID
+		if key == 0 {
+			key = -a.ID
+			if a.DuplicateOf != 0 {
+				key = -a.DuplicateOf
+			}
 		}
 		if seen[key] {
 			continue

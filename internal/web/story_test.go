@@ -117,7 +117,7 @@ func TestArticleBodyIsTheStoredHTMLOnly(t *testing.T) {
 // TestArticleRelatedFromStory: an article that found no related articles
 // when it came (a story's first report) lists those its story's other
 // reports found, never an article of its own story (stories merge after
-// related articles are chosen).
+// related articles are chosen) and one article of another story at most.
 func TestArticleRelatedFromStory(t *testing.T) {
 	f := newFixture(t, web.Options{})
 	ctx := context.Background()
@@ -125,7 +125,8 @@ func TestArticleRelatedFromStory(t *testing.T) {
 	own := f.articleBy(t, "Freight rates jump as dock strike hits northern Europe")
 	later := f.articleBy(t, "'We are against being thrown away': the union leader behind the port strike")
 	rates := f.articleBy(t, "European Central Bank holds rates at 2.25% as services inflation lingers")
-	if own.StoryID != a.StoryID || later.StoryID != a.StoryID || rates.StoryID == a.StoryID {
+	solberg := f.articleBy(t, "Solberg's shipping warning puts mortgage cuts on ice")
+	if own.StoryID != a.StoryID || later.StoryID != a.StoryID || rates.StoryID == a.StoryID || solberg.StoryID != rates.StoryID {
 		t.Fatal("the sample's port strike story changed")
 	}
 	mates, err := f.st.StoryArticles(ctx, a.StoryID)
@@ -135,7 +136,7 @@ func TestArticleRelatedFromStory(t *testing.T) {
 	for _, m := range mates {
 		m.Intel.Related = nil
 		if m.ID == later.ID {
-			m.Intel.Related = []int64{own.ID, rates.ID}
+			m.Intel.Related = []int64{own.ID, rates.ID, solberg.ID}
 		}
 	}
 	if err := f.st.SaveAnalysis(ctx, mates, nil); err != nil {
@@ -148,5 +149,8 @@ func TestArticleRelatedFromStory(t *testing.T) {
 	}
 	if contains(rel, own.Title) {
 		t.Errorf("related lists an article of the page's own story: %q", own.Title)
+	}
+	if contains(rel, solberg.Title) {
+		t.Errorf("related lists two articles of one story: %q", rel)
 	}
 }
