@@ -148,7 +148,9 @@ type scored struct {
 }
 
 // choose returns the story the vector joins, or nil for a new one, and
-// merges into it every other story that the vector ties to it strongly.
+// merges into it every other story that the vector ties to it strongly,
+// and each story of one report whose bar the vector clears too when the
+// chosen story is established (see Options.Absorb).
 func (c *Clusterer) choose(q query, cands []candidate) (*story, []string) {
 	best := map[*story]float64{}
 	for _, cd := range cands {
@@ -178,7 +180,7 @@ func (c *Clusterer) choose(q query, cands []candidate) (*story, []string) {
 	})
 	group := []*story{ss[0].s}
 	for _, x := range ss[1:] {
-		if x.score >= c.opts.Merge || c.opts.MergeCentroid > 0 && c.storyCosine(ss[0].s, x.s) >= c.opts.MergeCentroid {
+		if x.score >= c.opts.Merge || c.opts.MergeCentroid > 0 && c.storyCosine(ss[0].s, x.s) >= c.opts.MergeCentroid || c.absorbs(ss[0].s, x.s) {
 			group = append(group, x.s)
 		}
 	}
@@ -215,6 +217,13 @@ func (c *Clusterer) choose(q query, cands []candidate) (*story, []string) {
 		merged = append(merged, s.id)
 	}
 	return into, merged
+}
+
+// absorbs reports whether story s, which an article joins, brings in
+// story t, whose bar the article clears too (see Options.Absorb): s is
+// established and t is one report, with or without copies.
+func (c *Clusterer) absorbs(s, t *story) bool {
+	return c.opts.Absorb > 0 && int(s.indexed) >= c.opts.Absorb && t.indexed == 1
 }
 
 // storyCosine is the weighted cosine of two stories' centroids.

@@ -46,6 +46,12 @@ type Options struct {
 	// CentroidShare weighs a story's centroid against its best single
 	// link in the similarity of an article to the story; negative means 0.
 	CentroidShare float64
+	// Absorb is how many reports (copies aside) a story needs before an
+	// article that joins it also brings in a story of one report whose bar
+	// the article clears too: the report stood apart only because a young
+	// story's bar is high, and the article links it to an established
+	// event. Negative turns it off.
+	Absorb int
 }
 
 // Defaults tuned on the syndication and ECB+ dev sets (see cmd/tidings eval).
@@ -60,6 +66,10 @@ const (
 	// defaultAdopt sits mid-plateau: 0.39-0.50 all gain ECB+ recall with
 	// no loss of precision on either dev set; 0.38 and below merge events.
 	defaultAdopt = 0.42
+	// defaultAbsorb: from 3 to 6 reports all gain on both dev sets; a story
+	// of one or two reports absorbing another merges two events of one
+	// kind (two Klitschko title fights, bridged by one report).
+	defaultAbsorb = 3
 	// queryTerms is how many of a new article's heaviest terms look up
 	// candidates; postingCap bounds each term's posting list (newest kept).
 	queryTerms = 24
@@ -244,6 +254,12 @@ func New(w Weights, opts Options) *Clusterer {
 	}
 	if opts.MinRelated <= 0 {
 		opts.MinRelated = defaultMinRelated
+	}
+	switch {
+	case opts.Absorb == 0:
+		opts.Absorb = defaultAbsorb
+	case opts.Absorb < 0:
+		opts.Absorb = 0
 	}
 	c := &Clusterer{
 		w:        w,

@@ -145,3 +145,31 @@ func TestCopiesEstablish(t *testing.T) {
 		}
 	}
 }
+
+// TestAbsorb: a report too far from a young story to join it stays alone;
+// an article that joins the story once it is established (three reports)
+// and would join the lone report too brings it in. A young story does not:
+// one article is no evidence that two young stories are one event.
+func TestAbsorb(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		absorb, reports int
+		merged          []string
+	}{{3, 3, []string{"b"}}, {3, 2, nil}, {-1, 3, nil}} {
+		// One report's bar is 0.7, three reports' 0.43.
+		c := New(flat{}, Options{Join: 0.3, Young: 0.4, Cohesion: -1, Merge: 0.99, Adopt: -1, Absorb: tt.absorb})
+		c.Add("a1", vec(1, 2, 3, 4, 5, 6, 7, 8), t0, "", true)
+		// b shares half its words with a1: cosine 0.5.
+		if got := c.Add("b", vec(1, 2, 3, 4, 11, 12, 13, 14), t0.Add(time.Hour), "", true); got.Story != "b" {
+			t.Fatalf("b joined %q, want its own story (a1's is young)", got.Story)
+		}
+		for i := 2; i <= tt.reports; i++ {
+			c.Add(fmt.Sprint("a", i), vec(1, 2, 3, 4, 5, 6, 7, 8), t0.Add(time.Duration(i)*time.Hour), "", true)
+		}
+		// Cosine 0.85 with story a1, 0.75 with b.
+		got := c.Add("c", vec(1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 13), t0.Add(5*time.Hour), "", true)
+		if got.Story != "a1" || !cmp.Equal(got.Merged, tt.merged) {
+			t.Errorf("absorb %d, %d reports: c got story %q merged %v, want a1 and %v", tt.absorb, tt.reports, got.Story, got.Merged, tt.merged)
+		}
+	}
+}
