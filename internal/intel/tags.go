@@ -196,19 +196,17 @@ func (g *tagger) typeIndex(t string) int32 {
 // tie), with all its mentions.
 func (g *tagger) entities(st *storyTags, n int) []tidings.Entity {
 	sorted := make([]entityCount, 0, len(st.ents))
+	typN := make([]int32, 0, len(st.ents)) // how many gave sorted[i] its type
 	for _, c := range st.ents {
 		j := slices.IndexFunc(sorted, func(d entityCount) bool { return d.text == c.text })
 		if j < 0 {
-			sorted = append(sorted, c)
+			sorted, typN = append(sorted, c), append(typN, c.n)
 			continue
 		}
-		best := &sorted[j]
-		// best.n holds the mentions so far; the type's own count is
-		// found again among st.ents.
-		if own := g.typeCount(st, c.text, best.typ); c.n > own || c.n == own && g.types[best.typ] == tidings.EntityOther {
-			best.typ = c.typ
+		if c.n > typN[j] || c.n == typN[j] && g.types[sorted[j].typ] == tidings.EntityOther {
+			sorted[j].typ, typN[j] = c.typ, c.n
 		}
-		best.n += c.n
+		sorted[j].n += c.n
 	}
 	slices.SortStableFunc(sorted, func(a, b entityCount) int { return int(b.n - a.n) })
 	out := make([]tidings.Entity, 0, min(n, len(sorted)))
@@ -216,16 +214,6 @@ func (g *tagger) entities(st *storyTags, n int) []tidings.Entity {
 		out = append(out, tidings.Entity{Text: c.text, Type: g.types[c.typ]})
 	}
 	return out
-}
-
-// typeCount is how many of a story's articles gave text the type typ.
-func (g *tagger) typeCount(st *storyTags, text string, typ int32) int32 {
-	for _, c := range st.ents {
-		if c.text == text && c.typ == typ {
-			return c.n
-		}
-	}
-	return 0
 }
 
 func newTagger(window time.Duration) *tagger {

@@ -419,8 +419,8 @@ func isPlaceSpan(words []string, weak bool) bool {
 // placeQualifiers open a longer name of a place ("Greater Manchester",
 // "Central London"), which a city's name ends without being a surname.
 var placeQualifiers = set(`Greater, Central, East, West, North, South, Northeast, Northwest, Southeast,
-Southwest, Inner, Outer, Old, New, Downtown,
-Metro, Metropolitan, Upper, Lower, Little, Mid, Midtown, Uptown, Lake, Port, Fort, Mount, Cape, St, Saint`)
+Southwest, Inner, Outer, Old, New, Downtown, Metro, Metropolitan, Upper, Lower, Little, Mid, Midtown,
+Uptown, Lake, Port, Fort, Mount, Cape, St, Saint`)
 
 // placeHeads open place names with "of" ("Strait of Hormuz").
 var placeHeads = set(`Gulf, Bay, Strait, Straits, Sea, Isle, Isles, Cape, Republic, Kingdom, Province, Lake,
