@@ -113,12 +113,10 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
 	// it to relate to, lists what came after, and the others stand in for
 	// those of its own that are copies or of this story now.
 	relIDs := slices.Clone(intel.Related)
+	limit := len(relIDs) + maxRelated
 	for _, o := range group {
-		if len(relIDs) >= len(intel.Related)+maxRelated {
-			break
-		}
 		for _, id := range o.Intel.Related {
-			if o.ID != a.ID && len(relIDs) < len(intel.Related)+maxRelated && !slices.Contains(relIDs, id) {
+			if o.ID != a.ID && len(relIDs) < limit && !slices.Contains(relIDs, id) {
 				relIDs = append(relIDs, id)
 			}
 		}
