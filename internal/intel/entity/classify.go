@@ -88,8 +88,7 @@ func (e *extractor) classify(sp span) (lo int, words []string, typ string) {
 			}
 		}
 		// "Minister of Water" is an office, whatever its last word.
-		office := len(words) > 2 && words[1] == "of"
-		if titles[w] && !(len(words) > 1 && (isOrgSpan(words) && !office || places[w+" "+words[1]])) {
+		if titles[w] && !(len(words) > 1 && (isOrgSpan(words) && !(len(words) > 2 && words[1] == "of") || places[w+" "+words[1]])) {
 			words, lo, person = words[1:], lo+1, true
 			if len(words) > 2 && words[0] == "of" && isOrgSpan(words[1:]) {
 				words, lo = words[1:], lo+1 // "CEO of TallGrass Distribution Ltd"

@@ -142,9 +142,11 @@ func Extract(title, text, lang string) []tidings.Entity {
 			if a.weak {
 				aType = tidings.EntityOther
 			}
+			// tail: a ends b as a surname ends a person's name.
+			tail := ws[len(ws)-1] == a.Text && len(ws) <= 3 && !hasAcronym(ws)
 			// A place's name is a surname too: "Eddie Jordan" ...
 			// "Jordan", "Kirsty Coventry" ... "Coventry said".
-			surname := aType == tidings.EntityPlace && ws[len(ws)-1] == a.Text && len(ws) <= 3 && !hasAcronym(ws) && !placeQualifiers[ws[0]] &&
+			surname := tail && aType == tidings.EntityPlace && !placeQualifiers[ws[0]] &&
 				(b.Type == tidings.EntityPerson || b.Type == tidings.EntityOther && a.speaks > 0)
 			compatible := aType == tidings.EntityOther || aType == tidings.EntityPerson || aType == b.Type || b.Type == tidings.EntityOther || surname
 			if a.count == 0 && ws[len(ws)-1] != a.Text {
@@ -156,7 +158,7 @@ func Extract(title, text, lang string) []tidings.Entity {
 					b.Type = aType
 					// News names a person in full once, then by surname:
 					// "Lindsay Lohan" ... "Lohan".
-					if ws[len(ws)-1] == a.Text && len(ws) <= 3 && !hasAcronym(ws) && aType != tidings.EntityOrg && aType != tidings.EntityPlace || surname {
+					if tail && aType != tidings.EntityOrg && aType != tidings.EntityPlace || surname {
 						b.Type = tidings.EntityPerson
 					}
 				}
